@@ -28,7 +28,7 @@ public final class SpatialIndex {
         }
     }
 
-    private static final int TARGET_CELLS_PER_POLYGON = 4;
+    private static final int TARGET_CELLS_PER_POLYGON = 2;
     private static final int MAX_CELLS = 1 << 22;
 
     private final String[] codes;
@@ -92,7 +92,8 @@ public final class SpatialIndex {
         }
 
         // Bucket grid: about TARGET_CELLS_PER_POLYGON cells per polygon, shaped like the extent, so a
-        // typical cell overlaps 1-4 polygon boxes.
+        // typical cell overlaps a handful of polygon boxes. Measured on 10k grids: 1-2 cells per polygon
+        // beat 4 or 16 (smaller tables stay in cache; box rejection of extra candidates is cheap).
         if (extent.isNull()) {
             minX = minY = 0;
             maxX = maxY = -1; // rejects every point
