@@ -1,0 +1,161 @@
+package org.hemei.identity;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.hemei.shared.DomainException;
+import org.hemei.shared.Paging;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating and changing accounts and their API keys; every change is audited. */
+@Service
+public class AccountAdministration {
+
+    public record AccountForm(String username, String displayName, String password, Set<Role> roles, Scope scope,
+            boolean enabled, Integer version) {
+    }
+
+    public record AccountRow(long id, String username, String displayName, boolean enabled, String roles, String scopes) {
+    }
+
+    private final Accounts accounts;
+    private final PasswordEncoder passwords;
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final SecureRandom random = new SecureRandom();
+
+    public AccountAdministration(Accounts accounts, PasswordEncoder passwords, JdbcClient jdbc, AuditLog audit) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Account create(AccountForm form) {
+        validate(form, true);
+        if (accounts.findByUsername(form.username()).isPresent()) {
+            throw DomainException.conflict("用户名已存在 / username already taken: " + form.username());
+        }
+        Account account = new Account(form.username().strip(), form.displayName().strip(), passwords.encode(form.password()));
+        account.assign(form.roles(), form.scope());
+        account.enable(form.enabled());
+        account = accounts.save(account);
+        audit.record("ACCOUNT_CREATED", "account:" + account.getUsername(), describe(form));
+        return account;
+    }
+
+    @Transactional
+    public Account update(long id, AccountForm form) {
+        validate(form, false);
+        Account account = get(id);
+        account.expect(form.version());
+        account.rename(form.displayName().strip());
+        account.assign(form.roles(), form.scope());
+        account.enable(form.enabled());
+        if (form.password() != null && !form.password().isBlank()) {
+            account.changePassword(passwords.encode(form.password()));
+        }
+        account = accounts.save(account);
+        audit.record("ACCOUNT_CHANGED", "account:" + account.getUsername(), describe(form));
+        return account;
+    }
+
+    public Account get(long id) {
+        return accounts.findById(id).orElseThrow(() -> DomainException.notFound("账号不存在 / no account " + id));
+    }
+
+    public Optional<Account> find(String username) {
+        return accounts.findByUsername(username);
+    }
+
+    public Paging<AccountRow> page(String q, int page, int size) {
+        String like = q == null || q.isBlank() ? "%" : "%" + q.strip() + "%";
+        List<AccountRow> rows = jdbc.sql("""
+                select a.id, a.username, a.display_name, a.enabled,
+                  (select string_agg(r.role, ',' order by r.role) from account_role r where r.account_id = a.id) as roles,
+                  (select string_agg(s.kind || ':' || s.ref, ',' order by s.ref) from account_scope s where s.account_id = a.id) as scopes
+                from account a where a.username like :q or a.display_name like :q
+                order by a.username limit :size offset :offset""")
+                .param("q", like).param("size", size).param("offset", (long) page * size)
+                .query(AccountRow.class).list();
+        long total = jdbc.sql("select count(*) from account a where a.username like :q or a.display_name like :q")
+                .param("q", like).query(Long.class).single();
+        return new Paging<>(rows, page, size, total);
+    }
+
+    /** Issues a new random API key and returns it once; only its SHA-256 is stored. */
+    @Transactional
+    public String issueApiKey(long accountId, String label) {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        String key = "hm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        storeApiKey(accountId, key, label);
+        return key;
+    }
+
+    /** Stores a known key (demo profile's {@code demo-<name>} keys). */
+    @Transactional
+    public void storeApiKey(long accountId, String key, String label) {
+        Account account = get(accountId);
+        jdbc.sql("insert into api_key(account_id, key_hash, label, created_at) values (?, ?, ?, ?)")
+                .params(accountId, sha256(key), label, Instant.now()).update();
+        audit.record("API_KEY_ISSUED", "account:" + account.getUsername(), label);
+    }
+
+    @Transactional
+    public void revokeApiKeys(long accountId) {
+        Account account = get(accountId);
+        jdbc.sql("update api_key set revoked_at = ? where account_id = ? and revoked_at is null")
+                .params(Instant.now(), accountId).update();
+        audit.record("API_KEYS_REVOKED", "account:" + account.getUsername(), null);
+    }
+
+    /** The account holding a live API key, if any. */
+    public Optional<Account> findByApiKey(String key) {
+        return jdbc.sql("select account_id from api_key where key_hash = ? and revoked_at is null")
+                .param(sha256(key)).query(Long.class).optional().flatMap(accounts::findById);
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void validate(AccountForm form, boolean creating) {
+        if (form.username() == null || !form.username().strip().matches("[A-Za-z0-9._-]{2,40}")) {
+            throw DomainException.badRequest("用户名须为 2–40 位字母、数字、点、下划线或连字符 / username must be 2–40 letters, digits, '.', '_' or '-'");
+        }
+        if (form.displayName() == null || form.displayName().isBlank()) {
+            throw DomainException.badRequest("请填写姓名 / display name is required");
+        }
+        if (creating && (form.password() == null || form.password().length() < 4)) {
+            throw DomainException.badRequest("密码至少 4 位 / password needs at least 4 characters");
+        }
+        if (form.roles() == null || form.roles().isEmpty()) {
+            throw DomainException.badRequest("至少选择一个角色 / choose at least one role");
+        }
+        for (String code : form.scope().divisionCodes()) {
+            if (!code.matches("\\d{6}|\\d{9}|\\d{12}|\\d{15}")) {
+                throw DomainException.badRequest("辖区代码无效 / invalid scope code: " + code);
+            }
+        }
+    }
+
+    private static String describe(AccountForm form) {
+        return "roles=" + form.roles() + " scope=" + form.scope().divisionCodes() + " units=" + form.scope().unitIds()
+                + " enabled=" + form.enabled();
+    }
+}

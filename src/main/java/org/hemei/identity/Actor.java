@@ -1,0 +1,47 @@
+package org.hemei.identity;
+
+import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** The signed-in person a request acts for: who, in which roles, over which scope. */
+public record Actor(long accountId, String username, String displayName, Set<Role> roles, Scope scope) {
+
+    public static final Actor SYSTEM = new Actor(0, "system", "系统 / system", Set.of(Role.ADMIN), Scope.city());
+
+    /** The current request's actor; {@link #SYSTEM} outside a request (start-up jobs, demo data). */
+    public static Actor current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof HemeiUser user) {
+            return user.actor();
+        }
+        if (auth == null) {
+            return SYSTEM;
+        }
+        throw new AccessDeniedException("not signed in");
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean isAdmin() {
+        return has(Role.ADMIN);
+    }
+
+    public boolean covers(String divisionCode) {
+        return scope.covers(divisionCode);
+    }
+
+    /** Refuses (403) unless the division lies in this actor's scope. */
+    public void requireScope(String divisionCode) {
+        if (!covers(divisionCode)) {
+            throw new AccessDeniedException("out of scope: " + divisionCode);
+        }
+    }
+
+    public Role primaryRole() {
+        return roles.stream().sorted().findFirst().orElse(Role.RESIDENT);
+    }
+}

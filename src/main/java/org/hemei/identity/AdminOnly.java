@@ -1,0 +1,14 @@
+package org.hemei.identity;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.security.access.prepost.PreAuthorize;
+
+/** Who may call an endpoint: Administrators only. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ ElementType.METHOD, ElementType.TYPE })
+@PreAuthorize("hasRole('ADMIN')")
+public @interface AdminOnly {
+}

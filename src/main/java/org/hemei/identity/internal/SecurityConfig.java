@@ -1,0 +1,61 @@
+package org.hemei.identity.internal;
+
+import org.hemei.identity.AccountAdministration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Deny by default. Two chains: JSON endpoints ({@code /api}, {@code /open311}, {@code /actuator}) answer
+ * 401/403 as JSON and accept API keys or the page session; pages use form sign-in with CSRF. Every
+ * controller method additionally names its roles ({@code @AdminOnly}, {@code @Staff}, {@code @SignedIn}),
+ * which the security walk test checks.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+    static final String[] PUBLIC_PAGES = { "/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+            "/error", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**" };
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt, cost 10
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AccountAdministration accounts, JsonErrors errors) throws Exception {
+        http.securityMatcher("/api/**", "/open311/**", "/actuator/**")
+                .addFilterBefore(new ApiKeyFilter(accounts, errors), BasicAuthenticationFilter.class)
+                // Bearer requests carry no cookie, so CSRF cannot apply; browser calls with the session still need the token.
+                .csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> errors.write(res, 401,
+                                "请先登录或提供 API 密钥（Authorization: Bearer …）/ sign in or send an API key (Authorization: Bearer …)"))
+                        .accessDeniedHandler((req, res, ex) -> errors.write(res, 403, "无权执行此操作 / you are not allowed to do this")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").permitAll()
+                        .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath()
+                                + (ex instanceof LockedException ? "/login?locked" : "/login?error"))))
+                .logout(l -> l.logoutSuccessUrl("/login?logout"));
+        return http.build();
+    }
+}

@@ -1,0 +1,109 @@
+package org.hemei.shared;
+
+import jakarta.validation.ConstraintViolationException;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Turns every failure of a JSON endpoint into an {@link ApiError} with the right status. */
+@RestControllerAdvice(annotations = RestController.class)
+public class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ApiError> domain(DomainException e) {
+        return body(e.status(), e.getMessage(), e.problems());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ApiError> denied(AccessDeniedException e) {
+        return body(HttpStatus.FORBIDDEN, "无权执行此操作 / you are not allowed to do this", null);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ApiError> stale(OptimisticLockingFailureException e) {
+        return body(HttpStatus.CONFLICT, "记录已被他人修改，请刷新后重试 / someone else changed this record first: reload and try again", null);
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ApiError> duplicate(DuplicateKeyException e) {
+        return body(HttpStatus.CONFLICT, "记录已存在 / a record with this key already exists", null);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missing(MissingServletRequestParameterException e) {
+        return body(HttpStatus.BAD_REQUEST, "缺少参数 " + e.getParameterName() + " / missing parameter " + e.getParameterName(), null);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e) {
+        String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName().toLowerCase();
+        return body(HttpStatus.BAD_REQUEST, "参数 " + e.getName() + " 格式不正确 / parameter " + e.getName()
+                + " must be a " + (Number.class.isAssignableFrom(box(e.getRequiredType())) ? "number" : type)
+                + " (got \"" + e.getValue() + "\")", null);
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e) {
+        String fields = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> f.getField() + ": " + f.getDefaultMessage()).collect(Collectors.joining("; "));
+        return body(HttpStatus.BAD_REQUEST, "输入有误 / invalid input: " + fields, null);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ApiError> violated(ConstraintViolationException e) {
+        return body(HttpStatus.BAD_REQUEST, "输入有误 / invalid input: " + e.getMessage(), null);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        return body(HttpStatus.BAD_REQUEST, "请求体不是有效的 JSON / the request body is not valid JSON", null);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
+        return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持的内容类型 / unsupported content type: " + e.getContentType(), null);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+        return body(HttpStatus.METHOD_NOT_ALLOWED, "不支持的请求方法 / method not allowed: " + e.getMethod(), null);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ApiError> noResource(NoResourceFoundException e) {
+        return body(HttpStatus.NOT_FOUND, "未找到 / not found", null);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> unexpected(Exception e) {
+        log.error("Unexpected API failure", e);
+        return body(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，已记录 / internal error, it has been logged", null);
+    }
+
+    private static Class<?> box(Class<?> type) {
+        if (type == null) return Object.class;
+        if (type == double.class || type == int.class || type == long.class || type == float.class) return Number.class;
+        return type;
+    }
+
+    static ResponseEntity<ApiError> body(HttpStatus status, String message, java.util.List<?> problems) {
+        return ResponseEntity.status(status).body(new ApiError(status.value(), status.getReasonPhrase(), message, problems));
+    }
+}

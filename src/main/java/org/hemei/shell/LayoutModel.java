@@ -1,0 +1,27 @@
+package org.hemei.shell;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.hemei.identity.Actor;
+import org.hemei.identity.HemeiUser;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the signed-in actor and their menu into every page's model for the layout. */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutModel {
+
+    @ModelAttribute
+    void layout(Model model, HttpServletRequest request) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof HemeiUser user) {
+            Actor actor = user.actor();
+            model.addAttribute("actor", actor);
+            model.addAttribute("nav", Navigation.forActor(actor));
+        }
+        model.addAttribute("currentPath", request.getRequestURI());
+    }
+}

@@ -1,0 +1,35 @@
+package org.hemei.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hemei.identity.Actor;
+import org.hemei.identity.Role;
+
+/** The menu a person sees: only what their roles may open. */
+public final class Navigation {
+
+    public record Item(String path, String labelKey) {
+    }
+
+    private Navigation() {
+    }
+
+    public static List<Item> forActor(Actor actor) {
+        List<Item> items = new ArrayList<>();
+        items.add(new Item("/", "nav.home"));
+        boolean staff = actor.roles().stream().anyMatch(Role::isStaff);
+        if (staff) {
+            items.add(new Item("/territory", "nav.territory"));
+            items.add(new Item("/units", "nav.units"));
+            items.add(new Item("/party-orgs", "nav.partyOrgs"));
+        }
+        if (actor.isAdmin() || actor.has(Role.PARTY_STAFF)) {
+            items.add(new Item("/party-members", "nav.partyMembers"));
+        }
+        if (actor.isAdmin()) {
+            items.add(new Item("/admin/accounts", "nav.accounts"));
+            items.add(new Item("/admin/audit", "nav.audit"));
+        }
+        return items;
+    }
+}

@@ -1,0 +1,93 @@
+package org.hemei.territory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.hemei.shared.DomainException;
+import org.hemei.shared.Paging;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The administrative tree, held in memory: ~1,800 rows of reference data read far more often than they
+ * change, so lookups, children and search never touch the database. {@link #reload()} after a change.
+ */
+@Service
+public class Territory {
+
+    private record Tree(Map<String, Division> byCode, Map<String, List<Division>> children) {
+    }
+
+    private final JdbcClient jdbc;
+    private final AtomicReference<Tree> tree = new AtomicReference<>(new Tree(Map.of(), Map.of()));
+
+    public Territory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void reload() {
+        List<Division> all = jdbc.sql("select code, name, short_name, level, kind, parent_code from division order by code")
+                .query((rs, i) -> new Division(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Level.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6)))
+                .list();
+        Map<String, Division> byCode = new LinkedHashMap<>();
+        Map<String, List<Division>> children = new LinkedHashMap<>();
+        for (Division d : all) {
+            byCode.put(d.code(), d);
+            if (d.parentCode() != null) children.computeIfAbsent(d.parentCode(), k -> new ArrayList<>()).add(d);
+        }
+        tree.set(new Tree(Collections.unmodifiableMap(byCode), Collections.unmodifiableMap(children)));
+    }
+
+    public Optional<Division> find(String code) {
+        return Optional.ofNullable(code).map(c -> tree.get().byCode().get(c));
+    }
+
+    public Division get(String code) {
+        return find(code).orElseThrow(() -> DomainException.notFound("区划代码不存在 / no division with code " + code));
+    }
+
+    public boolean exists(String code) {
+        return code != null && tree.get().byCode().containsKey(code);
+    }
+
+    public List<Division> children(String code) {
+        get(code);
+        return tree.get().children().getOrDefault(code, List.of());
+    }
+
+    /** From the city down to this division, itself included. */
+    public List<Division> path(String code) {
+        List<Division> path = new ArrayList<>();
+        for (String c = code; c != null; c = Division.parentOf(c)) {
+            find(c).ifPresent(d -> path.add(0, d));
+            if (Level.ofCode(c) == Level.CITY) break;
+        }
+        return path;
+    }
+
+    public List<Division> all(Level level) {
+        return tree.get().byCode().values().stream().filter(d -> d.level() == level).toList();
+    }
+
+    public int size() {
+        return tree.get().byCode().size();
+    }
+
+    /** Divisions whose name or code contains the query, the higher levels first. */
+    public Paging<Division> search(String q, Level level, int page, int size) {
+        String query = q == null ? "" : q.strip();
+        List<Division> hits = tree.get().byCode().values().stream()
+                .filter(d -> level == null || d.level() == level)
+                .filter(d -> query.isEmpty() || d.name().contains(query) || d.code().startsWith(query))
+                .sorted(Comparator.comparing(Division::level).thenComparing(Division::code))
+                .toList();
+        int from = Math.min(hits.size(), page * size);
+        return new Paging<>(hits.subList(from, Math.min(hits.size(), from + size)), page, size, hits.size());
+    }
+}
