@@ -1,0 +1,191 @@
+package org.hemei.organization.web;
+
+import java.time.LocalDate;
+import org.hemei.identity.Staff;
+import org.hemei.organization.DepartmentType;
+import org.hemei.organization.PartyMembers;
+import org.hemei.organization.PartyMembers.MemberForm;
+import org.hemei.organization.PartyOrganization;
+import org.hemei.organization.PartyOrganizations;
+import org.hemei.organization.PartyOrganizations.OrgForm;
+import org.hemei.organization.UnitKind;
+import org.hemei.organization.Units;
+import org.hemei.organization.Units.UnitForm;
+import org.hemei.shared.DomainException;
+import org.hemei.shared.Paging;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Directory pages: units, the Party organization tree and Party members (masked, reveal audited). */
+@Controller
+class OrganizationPages {
+
+    private static final String STALE = "记录已被他人修改，请刷新后重试 / someone else changed this record first: reload and try again";
+
+    private final Units units;
+    private final PartyOrganizations orgs;
+    private final PartyMembers members;
+
+    OrganizationPages(Units units, PartyOrganizations orgs, PartyMembers members) {
+        this.units = units;
+        this.orgs = orgs;
+        this.members = members;
+    }
+
+    @ModelAttribute
+    void choices(Model model) {
+        model.addAttribute("unitKinds", UnitKind.values());
+        model.addAttribute("departmentTypes", DepartmentType.values());
+        model.addAttribute("orgKinds", PartyOrganization.Kind.values());
+        model.addAttribute("orgCategories", PartyOrganization.Category.values());
+    }
+
+    // ---- units
+
+    @Staff
+    @GetMapping("/units")
+    String units(@RequestParam(required = false) String q, @RequestParam(required = false) UnitKind kind,
+            @RequestParam(required = false) String division, @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("result", units.search(q, kind, division, Paging.page(page), 20));
+        model.addAttribute("q", q);
+        model.addAttribute("kind", kind);
+        model.addAttribute("division", division);
+        return "organization/units";
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER')")
+    @GetMapping("/units/new")
+    String newUnit(Model model) {
+        model.addAttribute("form", new UnitForm("", UnitKind.DEPARTMENT, null, "430100", null, null, true, null));
+        return "organization/unit-form";
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER')")
+    @GetMapping("/units/{id}/edit")
+    String editUnit(@PathVariable long id, Model model) {
+        var u = units.get(id);
+        model.addAttribute("id", id);
+        model.addAttribute("form", new UnitForm(u.getName(), u.getKind(), u.getDepartmentType(), u.getDivisionCode(),
+                u.getPhone(), u.getAddress(), u.isActive(), u.getVersion()));
+        return "organization/unit-form";
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER')")
+    @PostMapping({ "/units", "/units/{id}" })
+    String saveUnit(@PathVariable(required = false) Long id, UnitForm form, Model model) {
+        try {
+            if (id == null) units.create(form);
+            else units.update(id, form);
+            return "redirect:/units?q=" + java.net.URLEncoder.encode(form.name().strip(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (DomainException | OptimisticLockingFailureException e) {
+            model.addAttribute("id", id);
+            model.addAttribute("form", form);
+            model.addAttribute("error", e instanceof DomainException ? e.getMessage() : STALE);
+            return "organization/unit-form";
+        }
+    }
+
+    // ---- Party organizations
+
+    @Staff
+    @GetMapping("/party-orgs")
+    String partyOrgs(@RequestParam(required = false) Long parent, @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("result", orgs.list(parent, q, null, Paging.page(page), 20));
+        model.addAttribute("path", parent == null ? java.util.List.of() : orgs.path(parent));
+        model.addAttribute("parent", parent);
+        model.addAttribute("q", q);
+        return "organization/party-orgs";
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','PARTY_STAFF')")
+    @GetMapping("/party-orgs/new")
+    String newPartyOrg(@RequestParam(required = false) Long parent, Model model) {
+        String division = parent == null ? "430100" : orgs.get(parent).getDivisionCode();
+        model.addAttribute("form", new OrgForm("", PartyOrganization.Kind.BRANCH, PartyOrganization.Category.TERRITORIAL,
+                parent, division, null, null));
+        return "organization/party-org-form";
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','PARTY_STAFF')")
+    @GetMapping("/party-orgs/{id}/edit")
+    String editPartyOrg(@PathVariable long id, Model model) {
+        PartyOrganization o = orgs.get(id);
+        model.addAttribute("id", id);
+        model.addAttribute("form", new OrgForm(o.getName(), o.getKind(), o.getCategory(), o.getParentId(),
+                o.getDivisionCode(), o.getUnitId(), o.getVersion()));
+        return "organization/party-org-form";
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','PARTY_STAFF')")
+    @PostMapping({ "/party-orgs", "/party-orgs/{id}" })
+    String savePartyOrg(@PathVariable(required = false) Long id, OrgForm form, Model model) {
+        try {
+            PartyOrganization saved = id == null ? orgs.create(form) : orgs.update(id, form);
+            return "redirect:/party-orgs" + (saved.getParentId() == null ? "" : "?parent=" + saved.getParentId());
+        } catch (DomainException | OptimisticLockingFailureException e) {
+            model.addAttribute("id", id);
+            model.addAttribute("form", form);
+            model.addAttribute("error", e instanceof DomainException ? e.getMessage() : STALE);
+            return "organization/party-org-form";
+        }
+    }
+
+    // ---- Party members
+
+    @PreAuthorize("hasAnyRole('ADMIN','PARTY_STAFF')")
+    @GetMapping("/party-members")
+    String members(@RequestParam(required = false) Long org, @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("result", members.search(org, q, Paging.page(page), 20));
+        model.addAttribute("org", org);
+        model.addAttribute("q", q);
+        return "organization/party-members";
+    }
+
+    /** htmx: swaps the masked row for the full one; the reveal is audited. */
+    @PreAuthorize("hasAnyRole('ADMIN','PARTY_STAFF')")
+    @PostMapping("/party-members/{id}/reveal")
+    String reveal(@PathVariable long id, Model model) {
+        model.addAttribute("m", members.reveal(id, "page"));
+        return "organization/member-row :: row(${m})";
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','PARTY_STAFF')")
+    @GetMapping("/party-members/new")
+    String newMember(@RequestParam(required = false) Long org, Model model) {
+        model.addAttribute("form", new MemberForm("", "", null, LocalDate.now(), org, null, null));
+        return "organization/party-member-form";
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','PARTY_STAFF')")
+    @GetMapping("/party-members/{id}/edit")
+    String editMember(@PathVariable long id, Model model) {
+        var m = members.reveal(id, "edit");
+        model.addAttribute("id", id);
+        model.addAttribute("form", new MemberForm(m.name(), m.phone(), m.gender(), m.joinedOn(), m.organizationId(),
+                m.communityCode(), m.version()));
+        return "organization/party-member-form";
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','PARTY_STAFF')")
+    @PostMapping({ "/party-members", "/party-members/{id}" })
+    String saveMember(@PathVariable(required = false) Long id, MemberForm form, Model model) {
+        try {
+            var saved = id == null ? members.create(form) : members.update(id, form);
+            return "redirect:/party-members?org=" + saved.getOrganizationId();
+        } catch (DomainException | OptimisticLockingFailureException e) {
+            model.addAttribute("id", id);
+            model.addAttribute("form", form);
+            model.addAttribute("error", e instanceof DomainException ? e.getMessage() : STALE);
+            return "organization/party-member-form";
+        }
+    }
+}

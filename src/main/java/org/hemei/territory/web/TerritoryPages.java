@@ -1,0 +1,84 @@
+package org.hemei.territory.web;
+
+import java.util.List;
+import org.hemei.identity.Actor;
+import org.hemei.identity.Role;
+import org.hemei.identity.Staff;
+import org.hemei.shared.DomainException;
+import org.hemei.territory.CommunityProfiles;
+import org.hemei.territory.CommunityProfiles.ProfileChange;
+import org.hemei.territory.Division;
+import org.hemei.territory.Grids;
+import org.hemei.territory.Level;
+import org.hemei.territory.Territory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The territory browser: tree, search, map of boundaries and grids, and community profiles with their ratios. */
+@Controller
+class TerritoryPages {
+
+    private final Territory territory;
+    private final CommunityProfiles profiles;
+    private final Grids grids;
+    private final String tileUrl;
+
+    TerritoryPages(Territory territory, CommunityProfiles profiles, Grids grids,
+            @Value("${hemei.map.tile-url:}") String tileUrl) {
+        this.territory = territory;
+        this.profiles = profiles;
+        this.grids = grids;
+        this.tileUrl = tileUrl;
+    }
+
+    @Staff
+    @GetMapping("/territory")
+    String browse(@RequestParam(required = false) String code, Model model) {
+        Actor actor = Actor.current();
+        String selected = code != null ? code
+                : actor.scope().divisionCodes().stream().filter(territory::exists).sorted().findFirst().orElse("430100");
+        Division division = territory.get(selected);
+        model.addAttribute("division", division);
+        model.addAttribute("path", territory.path(selected));
+        model.addAttribute("children", territory.children(selected));
+        model.addAttribute("tileUrl", tileUrl);
+        if (actor.covers(selected)) {
+            model.addAttribute("rollup", profiles.rollup(selected));
+            if (division.level() == Level.COMMUNITY) {
+                model.addAttribute("profile", profiles.find(selected).orElse(null));
+                model.addAttribute("canEdit", actor.isAdmin() || actor.has(Role.UNIT_STAFF));
+                model.addAttribute("compounds", grids.compounds(selected));
+            }
+        }
+        return "territory/browse";
+    }
+
+    @Staff
+    @GetMapping("/territory/search")
+    String search(@RequestParam(required = false) String q, Model model) {
+        List<Division> hits = q == null || q.isBlank() ? List.of() : territory.search(q, null, 0, 20).items();
+        model.addAttribute("hits", hits);
+        return "territory/fragments :: hits";
+    }
+
+    @Staff
+    @PostMapping("/territory/communities/{code}/profile")
+    String changeProfile(@PathVariable String code, @RequestParam int residentPopulation, @RequestParam int communityWorkers,
+            @RequestParam long operatingFundsYuan, @RequestParam int serviceSpaceM2, @RequestParam(required = false) Integer version,
+            RedirectAttributes redirect) {
+        try {
+            profiles.change(code, new ProfileChange(residentPopulation, communityWorkers, operatingFundsYuan, serviceSpaceM2, version));
+            redirect.addFlashAttribute("saved", true);
+        } catch (DomainException | org.springframework.dao.OptimisticLockingFailureException e) {
+            redirect.addFlashAttribute("error", e instanceof DomainException ? e.getMessage()
+                    : "记录已被他人修改，请刷新后重试 / someone else changed this profile first: reload and try again");
+        }
+        return "redirect:/territory?code=" + code;
+    }
+}
