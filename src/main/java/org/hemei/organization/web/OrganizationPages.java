@@ -155,7 +155,7 @@ class OrganizationPages {
     @PostMapping("/party-members/{id}/reveal")
     String reveal(@PathVariable long id, Model model) {
         model.addAttribute("m", members.reveal(id, "page"));
-        return "organization/member-row :: row(${m})";
+        return "organization/member-row :: row(m=${m})";
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','PARTY_STAFF')")

@@ -1,0 +1,100 @@
+package org.hemei.shell;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Every page renders for the people it is meant for, in Chinese by default and in English on request. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class PagesTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    MockHttpSession signIn(String user) throws Exception {
+        return (MockHttpSession) mvc.perform(post("/login").param("username", user).param("password", "demo").with(csrf()))
+                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
+    }
+
+    @Test
+    void adminSeesEveryPageOfTheShell() throws Exception {
+        MockHttpSession admin = signIn("admin");
+        mvc.perform(get("/").session(admin)).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("系统管理员"), containsString("账号管理"), containsString("审计日志"))));
+        mvc.perform(get("/territory").param("code", "430102").session(admin)).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("芙蓉区"), containsString("文艺路街道"), containsString("每万人社区工作者"))));
+        mvc.perform(get("/territory/search").param("q", "识字里").session(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("识字里社区居委会")));
+        mvc.perform(get("/units").param("q", "城管").session(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("长沙市城管局")));
+        mvc.perform(get("/units/new").session(admin)).andExpect(status().isOk());
+        mvc.perform(get("/party-orgs").session(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("中共长沙市委员会")));
+        mvc.perform(get("/party-orgs/new").session(admin)).andExpect(status().isOk());
+        mvc.perform(get("/party-members").session(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("138****")));
+        mvc.perform(get("/party-members/new").session(admin)).andExpect(status().isOk());
+        mvc.perform(get("/admin/accounts").session(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("dispatcher")));
+        mvc.perform(get("/admin/accounts/new").session(admin)).andExpect(status().isOk());
+        mvc.perform(get("/admin/audit").session(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("SIGN_IN")));
+    }
+
+    @Test
+    void englishOnRequest() throws Exception {
+        mvc.perform(get("/login").param("lang", "en")).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Sign in"), containsString("Username"))));
+        mvc.perform(get("/login")).andExpect(content().string(containsString("用户名")));
+    }
+
+    @Test
+    void communityStaffEditsOwnProfileFromThePage() throws Exception {
+        MockHttpSession community = signIn("community");
+        mvc.perform(get("/territory").session(community)).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("识字里社区居委会"), containsString("name=\"residentPopulation\""))));
+        mvc.perform(post("/territory/communities/430102001001/profile").session(community).with(csrf())
+                .param("residentPopulation", "10000").param("communityWorkers", "18").param("operatingFundsYuan", "1300000")
+                .param("serviceSpaceM2", "986")).andExpect(redirectedUrl("/territory?code=430102001001"));
+        mvc.perform(get("/territory").session(community))
+                .andExpect(content().string(allOf(containsString("18.0"), not(containsString("不在您的辖区内")))));
+        // Another community's figures stay hidden.
+        mvc.perform(get("/territory").param("code", "430102001002").session(community))
+                .andExpect(content().string(containsString("不在您的辖区内")));
+    }
+
+    @Test
+    void partyStaffRevealsOneMemberWithAnAuditTrail() throws Exception {
+        MockHttpSession party = signIn("party");
+        String list = mvc.perform(get("/party-members").session(party)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String id = list.replaceAll("(?s).*?id=\"member-(\\d+)\".*", "$1");
+        mvc.perform(post("/party-members/" + id + "/reveal").session(party).with(csrf()).header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("member-" + id), not(containsString("138****")))));
+        mvc.perform(get("/admin/audit").param("q", "party-member:" + id).session(signIn("admin")))
+                .andExpect(content().string(containsString("PERSONAL_DATA_REVEALED")));
+    }
+
+    @Test
+    void residentSeesNoStaffMenu() throws Exception {
+        MockHttpSession resident = signIn("resident");
+        mvc.perform(get("/").session(resident)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("/units\""))));
+        mvc.perform(get("/units").session(resident)).andExpect(status().isForbidden());
+    }
+}
