@@ -3,7 +3,8 @@ package org.hemei.identity;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -108,7 +109,7 @@ public class AccountAdministration {
     public void storeApiKey(long accountId, String key, String label) {
         Account account = get(accountId);
         jdbc.sql("insert into api_key(account_id, key_hash, label, created_at) values (?, ?, ?, ?)")
-                .params(accountId, sha256(key), label, Instant.now()).update();
+                .params(accountId, sha256(key), label, OffsetDateTime.now(ZoneOffset.UTC)).update();
         audit.record("API_KEY_ISSUED", "account:" + account.getUsername(), label);
     }
 
@@ -116,7 +117,7 @@ public class AccountAdministration {
     public void revokeApiKeys(long accountId) {
         Account account = get(accountId);
         jdbc.sql("update api_key set revoked_at = ? where account_id = ? and revoked_at is null")
-                .params(Instant.now(), accountId).update();
+                .params(OffsetDateTime.now(ZoneOffset.UTC), accountId).update();
         audit.record("API_KEYS_REVOKED", "account:" + account.getUsername(), null);
     }
 

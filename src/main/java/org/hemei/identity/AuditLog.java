@@ -1,7 +1,8 @@
 package org.hemei.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.hemei.shared.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +14,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Service
 public class AuditLog {
 
-    public record Entry(long id, Instant at, String actor, String action, String subject, String detail, String ip) {
+    public record Entry(long id, OffsetDateTime at, String actor, String action, String subject, String detail, String ip) {
     }
 
     private final JdbcClient jdbc;
@@ -28,7 +29,7 @@ public class AuditLog {
 
     public void record(String actor, String action, String subject, String detail) {
         jdbc.sql("insert into audit_event(at, actor, action, subject, detail, ip) values (?, ?, ?, ?, ?, ?)")
-                .params(Instant.now(), actor, action, truncate(subject, 200), truncate(detail, 1000), clientIp())
+                .params(OffsetDateTime.now(ZoneOffset.UTC), actor, action, truncate(subject, 200), truncate(detail, 1000), clientIp())
                 .update();
     }
 
