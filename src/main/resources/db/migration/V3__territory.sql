@@ -7,6 +7,7 @@ create table division (
   kind          varchar(12) not null,
   parent_code   varchar(12) references division(code),
   boundary_wkt  text,
+  boundary_synthetic boolean not null default false,
   version       int not null default 0
 );
 create index division_parent_idx on division (parent_code);

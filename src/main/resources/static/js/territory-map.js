@@ -1,26 +1,41 @@
-// Territory map: grids of the selected division, click to locate a point. Tiles only when configured
-// (hemei.map.tile-url); without them the grids are drawn on a plain background.
+// Territory map: boundaries of the selected division and its children, its grids, and click-to-locate.
+// Tiles only when configured (hemei.map.tile-url); without them the shapes are drawn on a plain background.
 (function () {
   var el = document.getElementById('map');
   if (!el || !window.L) return;
   var map = L.map(el, { zoomControl: true }).setView([28.23, 112.94], 10);
   if (el.dataset.tiles) L.tileLayer(el.dataset.tiles, { maxZoom: 19 }).addTo(map);
-  var marker = null;
-  hemeiFetch('/api/territory/divisions/' + el.dataset.code + '/grids').then(function (r) { return r.json(); }).then(function (grids) {
+  var code = el.dataset.code, marker = null, fitted = false;
+
+  function collection(items) {
+    return { type: 'FeatureCollection', features: items.map(function (s) {
+      return { type: 'Feature', geometry: JSON.parse(s.geometry), properties: s };
+    }) };
+  }
+  function json(url) { return hemeiFetch(url).then(function (r) { return r.json(); }); }
+
+  json('/api/territory/divisions/' + code + '/shapes').then(function (shapes) {
+    if (!shapes.length) return;
+    var layer = L.geoJSON(collection(shapes), {
+      interactive: false,
+      style: function (f) { return { color: '#1a237e', weight: f.properties.code === code ? 3 : 1.5, dashArray: f.properties.synthetic ? '6 4' : null, fill: false }; }
+    }).addTo(map);
+    if (!fitted) { map.fitBounds(layer.getBounds()); fitted = true; }
+  });
+  json('/api/territory/divisions/' + code + '/grids').then(function (grids) {
     if (!grids.length) return;
-    var layer = L.geoJSON({ type: 'FeatureCollection', features: grids.map(function (g) {
-      return { type: 'Feature', geometry: JSON.parse(g.geometry), properties: g };
-    }) }, {
+    var layer = L.geoJSON(collection(grids), {
       style: function (f) { return { color: f.properties.synthetic ? '#b26a00' : '#b71c1c', weight: 1, fillOpacity: 0.08 }; },
       onEachFeature: function (f, l) { l.bindTooltip(f.properties.name); }
     }).addTo(map);
-    map.fitBounds(layer.getBounds());
+    if (code.length >= 9 || !fitted) { map.fitBounds(layer.getBounds()); fitted = true; }
   });
+
   map.on('click', function (e) {
     var lat = e.latlng.lat.toFixed(6), lng = e.latlng.lng.toFixed(6);
     if (marker) marker.remove();
     marker = L.marker(e.latlng).addTo(map);
-    hemeiFetch('/api/territory/locate?lat=' + lat + '&lng=' + lng + '&crs=wgs84').then(function (r) { return r.json(); }).then(function (loc) {
+    json('/api/territory/locate?lat=' + lat + '&lng=' + lng + '&crs=wgs84').then(function (loc) {
       var out = document.getElementById('located');
       out.textContent = '';
       var title = document.createElement('strong');

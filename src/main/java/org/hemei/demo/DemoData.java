@@ -33,6 +33,8 @@ import org.hemei.territory.Territory;
 import org.hemei.territory.geo.SpatialIndex;
 import org.hemei.territory.geo.SyntheticGrids;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.operation.union.CascadedPolygonUnion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -125,6 +127,22 @@ class DemoData implements ApplicationRunner {
         Function<String, String> name = code -> territory.find(code.substring(0, 12)).map(Division::shortName).orElse("")
                 + "第" + Integer.parseInt(code.substring(12)) + "网格（示例）";
         grids.seedSynthetic(all, name);
+        seedBoundaries(all);
+    }
+
+    /** Synthetic boundaries as unions of the synthetic grids: community, then street, then district. */
+    private void seedBoundaries(List<SpatialIndex.Entry> gridShapes) {
+        Map<String, Geometry> level = gridShapes.stream().collect(Collectors.groupingBy(
+                g -> g.code().substring(0, 12), Collectors.collectingAndThen(
+                        Collectors.mapping(SpatialIndex.Entry::wgs84Polygon, Collectors.toList()), CascadedPolygonUnion::union)));
+        for (int length : new int[] { 9, 6 }) {
+            level.forEach(grids::seedSyntheticBoundary);
+            int cut = length;
+            level = level.entrySet().stream().collect(Collectors.groupingBy(e -> e.getKey().substring(0, cut),
+                    Collectors.collectingAndThen(Collectors.mapping(Map.Entry::getValue, Collectors.toList()),
+                            CascadedPolygonUnion::union)));
+        }
+        level.forEach(grids::seedSyntheticBoundary);
     }
 
     private void seedProfilesAndCompounds() {

@@ -45,7 +45,7 @@ public class BoundaryImport {
                 code -> code.length() != 15 && territory.exists(code));
         refuseIfProblems(parsed.problems());
         for (Feature f : parsed.features()) {
-            jdbc.sql("update division set boundary_wkt = ?, version = version + 1 where code = ?")
+            jdbc.sql("update division set boundary_wkt = ?, boundary_synthetic = false, version = version + 1 where code = ?")
                     .params(GeoJsonFeatures.toWkt(f.wgs84Geometry()), f.code()).update();
         }
         return finish("BOUNDARIES_IMPORTED", parsed.features());

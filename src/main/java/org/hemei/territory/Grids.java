@@ -16,6 +16,9 @@ public class Grids {
     public record GridShape(String code, String name, String communityCode, boolean synthetic, String geometry) {
     }
 
+    public record Shape(String code, String name, String level, boolean synthetic, String geometry) {
+    }
+
     public record Compound(long id, String name, String communityCode, String address, boolean synthetic) {
     }
 
@@ -65,6 +68,24 @@ public class Grids {
                     .params(g.code(), nameOf.apply(g.code()), g.code().substring(0, 12), GeoJsonFeatures.toWkt(g.wgs84Polygon()))
                     .update();
         }
+    }
+
+    /** Saves a generated boundary (demo data), labelled synthetic. */
+    @Transactional
+    public void seedSyntheticBoundary(String divisionCode, org.locationtech.jts.geom.Geometry boundary) {
+        jdbc.sql("update division set boundary_wkt = ?, boundary_synthetic = true where code = ?")
+                .params(GeoJsonFeatures.toWkt(boundary), divisionCode).update();
+    }
+
+    /** A division's boundary and its children's, where known, as GeoJSON geometries for the map. */
+    public List<Shape> shapes(String divisionCode) {
+        return jdbc.sql("""
+                select code, name, level, boundary_synthetic, boundary_wkt from division
+                where (code = :code or parent_code = :code) and boundary_wkt is not null order by code""")
+                .param("code", divisionCode)
+                .query((rs, i) -> new Shape(rs.getString(1), rs.getString(2), rs.getString(3).toLowerCase(),
+                        rs.getBoolean(4), GeoJsonFeatures.toGeoJson(GeoJsonFeatures.fromWkt(rs.getString(5)))))
+                .list();
     }
 
     @Transactional

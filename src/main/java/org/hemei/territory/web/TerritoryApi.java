@@ -131,6 +131,14 @@ class TerritoryApi {
     }
 
     @Staff
+    @Operation(summary = "The division's boundary and its children's, where known, as GeoJSON geometries")
+    @GetMapping("/divisions/{code}/shapes")
+    List<Grids.Shape> shapes(@PathVariable String code) {
+        territory.get(code);
+        return grids.shapes(code);
+    }
+
+    @Staff
     @GetMapping("/communities/{code}/profile")
     ProfileView profile(@PathVariable String code) {
         territory.get(code);
