@@ -252,12 +252,13 @@ class DemoData implements ApplicationRunner {
         return a;
     }
 
-    private static void printAccounts() {
+    private void printAccounts() {
+        String table = ACCOUNTS.stream().map(name -> accounts.find(name).map(a -> String.format("  %-11s %-12s %s%n",
+                name, a.roles().iterator().next(), a.getDisplayName())).orElse("")).collect(Collectors.joining());
         log.warn("""
 
                 ===== 和美 Hemei demo =====  http://localhost:8080
-                Demo accounts (password "demo", API key "demo-<name>"): {}
-                These exist only because the demo profile is active.
-                """, ACCOUNTS.stream().collect(Collectors.joining(", ")));
+                Demo accounts — password "demo", API key "demo-<name>" (only while the demo profile is active):
+                {}""", table);
     }
 }
