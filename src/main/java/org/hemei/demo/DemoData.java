@@ -87,9 +87,9 @@ class DemoData implements ApplicationRunner {
         if (accounts.find("admin").isEmpty()) {
             long start = System.currentTimeMillis();
             tx.executeWithoutResult(s -> seed());
+            grids.reindex();
             log.info("Demo data created in {} ms", System.currentTimeMillis() - start);
         }
-        grids.reindex();
         printAccounts();
     }
 

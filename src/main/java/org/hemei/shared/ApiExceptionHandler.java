@@ -73,6 +73,11 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof tools.jackson.databind.DatabindException bad && !bad.getPath().isEmpty()) {
+            String field = bad.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return body(HttpStatus.BAD_REQUEST, "字段 " + field + " 缺失或格式不正确 / field " + field + " is missing or invalid", null);
+        }
         return body(HttpStatus.BAD_REQUEST, "请求体不是有效的 JSON / the request body is not valid JSON", null);
     }
 

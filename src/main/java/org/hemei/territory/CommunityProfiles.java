@@ -18,18 +18,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class CommunityProfiles {
 
     /** Figures for a community, street, district or the city, with the ratios against the targets. */
-    public record Rollup(String code, String name, Level level, int communities, int profiled, long population,
+    public record Rollup(String code, String name, String level, int communities, int profiled, long population,
             long workers, Double workersPer10k, Long averageFundsYuan, Long averageSpaceM2, int meetingWorkerTarget,
             int meetingFundsTarget, int meetingSpaceTarget, boolean synthetic) {
 
+        @com.fasterxml.jackson.annotation.JsonProperty
         public double targetWorkersPer10k() {
             return CommunityProfile.TARGET_WORKERS_PER_10K;
         }
 
+        @com.fasterxml.jackson.annotation.JsonProperty
         public long targetFundsYuan() {
             return CommunityProfile.TARGET_FUNDS_YUAN;
         }
 
+        @com.fasterxml.jackson.annotation.JsonProperty
         public int targetSpaceM2() {
             return CommunityProfile.TARGET_SPACE_M2;
         }
@@ -116,7 +119,7 @@ public class CommunityProfiles {
                     long workers = rs.getLong("workers");
                     Number funds = (Number) rs.getObject("funds");
                     Number space = (Number) rs.getObject("space");
-                    return new Rollup(code, division.name(), division.level(), rs.getInt("communities"),
+                    return new Rollup(code, division.name(), division.level().apiName(), rs.getInt("communities"),
                             rs.getInt("profiled"), population, workers,
                             population == 0 ? null : workers * 10_000.0 / population,
                             funds == null ? null : Math.round(funds.doubleValue()),

@@ -35,8 +35,9 @@ class SecurityConfig {
     SecurityFilterChain api(HttpSecurity http, AccountAdministration accounts, JsonErrors errors) throws Exception {
         http.securityMatcher("/api/**", "/open311/**", "/actuator/**")
                 .addFilterBefore(new ApiKeyFilter(accounts, errors), BasicAuthenticationFilter.class)
-                // Bearer requests carry no cookie, so CSRF cannot apply; browser calls with the session still need the token.
-                .csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null))
+                // Without a session cookie there is nothing to forge (bearer keys, anonymous calls get their 401);
+                // browser calls riding on the page session still need the token.
+                .csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null || r.getRequestedSessionId() == null))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")

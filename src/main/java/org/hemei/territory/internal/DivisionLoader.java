@@ -32,11 +32,13 @@ class DivisionLoader implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final Territory territory;
     private final TransactionTemplate tx;
+    private final LocationIndex index;
 
-    DivisionLoader(JdbcClient jdbc, Territory territory, TransactionTemplate tx) {
+    DivisionLoader(JdbcClient jdbc, Territory territory, TransactionTemplate tx, LocationIndex index) {
         this.jdbc = jdbc;
         this.territory = territory;
         this.tx = tx;
+        this.index = index;
     }
 
     @Override
@@ -46,6 +48,7 @@ class DivisionLoader implements ApplicationRunner {
             tx.executeWithoutResult(s -> load());
         }
         territory.reload();
+        index.rebuild();
         log.info("Territory: {} divisions", territory.size());
     }
 
@@ -79,7 +82,7 @@ class DivisionLoader implements ApplicationRunner {
         return name.contains("社区") ? "community" : "village";
     }
 
-    /** 识字里社区居委会 → 识字里社区, 罗巷新村村民委员会 → 罗巷新村村: the name people write. */
+    /** 识字里社区居委会 → 识字里社区, 罗巷新村村民委委会 → 罗巷新村, 双河村委会 → 双河村: the name people write. */
     static String shortCommunityName(String name) {
         for (String suffix : new String[] { "居民委员会", "居委会", "村民委员会", "村民委委会", "村委会", "委员会" }) {
             if (name.endsWith(suffix)) {

@@ -67,13 +67,22 @@ class TerritoryPages {
         return "territory/fragments :: hits";
     }
 
+    /** The profile form as posted; every figure is required. */
+    record ProfileForm(Integer residentPopulation, Integer communityWorkers, Long operatingFundsYuan, Integer serviceSpaceM2,
+            Integer version) {
+        ProfileChange change() {
+            if (residentPopulation == null || communityWorkers == null || operatingFundsYuan == null || serviceSpaceM2 == null) {
+                throw DomainException.badRequest("请填写全部数字 / every figure is required");
+            }
+            return new ProfileChange(residentPopulation, communityWorkers, operatingFundsYuan, serviceSpaceM2, version);
+        }
+    }
+
     @Staff
     @PostMapping("/territory/communities/{code}/profile")
-    String changeProfile(@PathVariable String code, @RequestParam int residentPopulation, @RequestParam int communityWorkers,
-            @RequestParam long operatingFundsYuan, @RequestParam int serviceSpaceM2, @RequestParam(required = false) Integer version,
-            RedirectAttributes redirect) {
+    String changeProfile(@PathVariable String code, ProfileForm form, RedirectAttributes redirect) {
         try {
-            profiles.change(code, new ProfileChange(residentPopulation, communityWorkers, operatingFundsYuan, serviceSpaceM2, version));
+            profiles.change(code, form.change());
             redirect.addFlashAttribute("saved", true);
         } catch (DomainException | org.springframework.dao.OptimisticLockingFailureException e) {
             redirect.addFlashAttribute("error", e instanceof DomainException ? e.getMessage()
