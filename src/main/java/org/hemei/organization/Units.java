@@ -96,6 +96,16 @@ public class Units {
                 .params(kind.name(), divisionCode).query(Long.class).list().stream().findFirst().flatMap(units::findById);
     }
 
+    /** The department of a type responsible at a place: the district's own if it has one, else the city's. */
+    public Optional<Unit> department(DepartmentType type, String placeCode) {
+        List<Long> ids = jdbc.sql("""
+                select id from unit where kind = 'DEPARTMENT' and active and department_type = ? and division_code in (?, ?)
+                order by length(division_code) desc, id""")
+                .params(type.name(), placeCode.length() >= 6 ? placeCode.substring(0, 6) : placeCode, Scope.CITY)
+                .query(Long.class).list();
+        return ids.stream().findFirst().flatMap(units::findById);
+    }
+
     private void validate(UnitForm form) {
         if (form.name() == null || form.name().isBlank() || form.name().length() > 120) {
             throw DomainException.badRequest("请填写单位名称（不超过120字）/ name is required (at most 120 characters)");

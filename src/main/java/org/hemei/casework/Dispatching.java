@@ -1,0 +1,188 @@
+package org.hemei.casework;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.hemei.casework.Routing.Route;
+import org.hemei.organization.Unit;
+import org.hemei.organization.Units;
+import org.hemei.shared.DomainException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The 12345 centre's side of an order: register, dispatch (with the routing's suggestion or a correction), review
+ * returns, extensions and suspensions, merge duplicates, mark invalid demands, close or reopen after follow-up.
+ */
+@Service
+public class Dispatching {
+
+    public record DispatchRequest(Long leadUnitId, Set<Long> assistingUnitIds, String note, Integer version) {
+    }
+
+    private final OrderAccess access;
+    private final Categories categories;
+    private final Calendars calendars;
+    private final Routing routing;
+    private final Units units;
+    private final Clock clock;
+
+    Dispatching(OrderAccess access, Categories categories, Calendars calendars, Routing routing, Units units, Clock clock) {
+        this.access = access;
+        this.categories = categories;
+        this.calendars = calendars;
+        this.routing = routing;
+        this.units = units;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public WorkOrder register(long id, String categoryCode, Urgency urgency, boolean majorHazard, String note, Integer version) {
+        OrderAccess.requireCentre();
+        Category category = categories.get(categoryCode);
+        WorkOrder order = access.apply(id, version, o -> o.register(category, urgency, majorHazard, note));
+        return order.isMajorHazard() ? linkEmergency(order, category) : order;
+    }
+
+    /** At the hotline: registered while the caller is on the line; answered consultations close at once. */
+    WorkOrder registerAtIntake(WorkOrder order, Category category, String answer) {
+        order.register(category, order.getUrgency(), order.isMajorHazard(), null);
+        order = access.save(order);
+        if (answer != null && !answer.isBlank()) {
+            order.closeAtIntake(answer.strip(), clock.instant());
+            return access.save(order);
+        }
+        return order.isMajorHazard() ? linkEmergency(order, category) : order;
+    }
+
+    /** Dispatch to the given lead unit, or to the routing's suggestion when none is given. */
+    @Transactional
+    public WorkOrder dispatch(long id, DispatchRequest request) {
+        OrderAccess.requireCentre();
+        WorkOrder order = access.get(id);
+        Category category = category(order);
+        Route suggested = routing.route(category, order.getDivisionCode()).orElse(null);
+        long lead = leadOf(request.leadUnitId(), suggested);
+        Set<Long> assist = assistOf(request.assistingUnitIds(), suggested);
+        String note = describe(suggested, lead, request.note());
+        Instant now = clock.instant();
+        return access.apply(id, request.version(), o -> o.dispatch(lead, assist, signDue(o, category, now),
+                handleDue(o, category, now), now, note));
+    }
+
+    @Transactional
+    public WorkOrder reviewReturn(long id, boolean accept, DispatchRequest redispatch) {
+        OrderAccess.requireCentre();
+        if (!accept) return access.apply(id, redispatch.version(), o -> o.rejectReturn(redispatch.note()));
+        WorkOrder order = access.get(id);
+        Category category = category(order);
+        if (redispatch.leadUnitId() == null) {
+            throw DomainException.badRequest("改派须指定新的主办单位 / accepting a return needs the new leadUnitId");
+        }
+        long lead = unit(redispatch.leadUnitId()).getId();
+        Set<Long> assist = redispatch.assistingUnitIds() == null ? Set.of() : redispatch.assistingUnitIds();
+        assist.forEach(this::unit);
+        Instant now = clock.instant();
+        return access.apply(id, redispatch.version(), o -> o.acceptReturn(lead, assist, signDue(o, category, now),
+                handleDue(o, category, now), now, redispatch.note()));
+    }
+
+    @Transactional
+    public WorkOrder decideExtension(long id, boolean approve, String note, Integer version) {
+        OrderAccess.requireCentre();
+        return access.apply(id, version, o -> o.decideExtension(approve, note));
+    }
+
+    @Transactional
+    public WorkOrder decideSuspension(long id, boolean approve, String note, Integer version) {
+        OrderAccess.requireCentre();
+        return access.apply(id, version, o -> o.decideSuspension(approve, clock.instant(), note));
+    }
+
+    @Transactional
+    public WorkOrder merge(long id, long masterId, String note, Integer version) {
+        OrderAccess.requireCentre();
+        WorkOrder master = access.get(masterId);
+        return access.apply(id, version, o -> o.mergeInto(master, note));
+    }
+
+    @Transactional
+    public WorkOrder invalidate(long id, String reason, Integer version) {
+        OrderAccess.requireCentre();
+        if (reason == null || reason.isBlank()) throw DomainException.badRequest("请说明无效原因 / a reason is required");
+        return access.apply(id, version, o -> o.invalidate(reason, clock.instant()));
+    }
+
+    @Transactional
+    public WorkOrder close(long id, String note, Integer version) {
+        OrderAccess.requireCentre();
+        return access.apply(id, version, o -> o.close(clock.instant(), note));
+    }
+
+    @Transactional
+    public WorkOrder reopen(long id, String note, Integer version) {
+        OrderAccess.requireCentre();
+        return access.apply(id, version, o -> o.reopen(note));
+    }
+
+    /**
+     * 应急联动: a major hazard goes at once to its lead and to every department of the category's emergency
+     * plan, on emergency time limits.
+     */
+    private WorkOrder linkEmergency(WorkOrder order, Category category) {
+        Route route = routing.route(category, order.getDivisionCode()).orElse(null);
+        if (route == null) return order; // no place known: the dispatcher must choose the units by hand
+        Set<Long> assist = new LinkedHashSet<>();
+        route.assisting().forEach(u -> assist.add(u.getId()));
+        routing.emergencyPlan(category, order.getDivisionCode()).forEach(u -> assist.add(u.getId()));
+        Instant now = clock.instant();
+        order.dispatch(route.lead().getId(), assist, signDue(order, category, now), handleDue(order, category, now), now,
+                "应急联动 / emergency linkage: " + route.explanation());
+        return access.save(order);
+    }
+
+    private Instant signDue(WorkOrder o, Category c, Instant from) {
+        return (o.getUrgency() == Urgency.EMERGENCY ? TimeLimit.parse("15m") : c.signLimit()).deadline(from, calendars.current());
+    }
+
+    private Instant handleDue(WorkOrder o, Category c, Instant from) {
+        return (o.getUrgency() == Urgency.EMERGENCY ? TimeLimit.parse("2h") : c.handleLimit()).deadline(from, calendars.current());
+    }
+
+    private Category category(WorkOrder order) {
+        if (order.getCategoryCode() == null) throw DomainException.conflict("工单尚未分类 / register the order with a category first");
+        return categories.get(order.getCategoryCode());
+    }
+
+    private long leadOf(Long requested, Route suggested) {
+        if (requested != null) return unit(requested).getId();
+        if (suggested == null) {
+            throw DomainException.badRequest("无法自动确定主办单位，请指定 leadUnitId / no unit found for this place: choose leadUnitId");
+        }
+        return suggested.lead().getId();
+    }
+
+    private Set<Long> assistOf(Set<Long> requested, Route suggested) {
+        if (requested != null) {
+            requested.forEach(this::unit);
+            return requested;
+        }
+        Set<Long> ids = new LinkedHashSet<>();
+        if (suggested != null) suggested.assisting().forEach(u -> ids.add(u.getId()));
+        return ids;
+    }
+
+    /** Records whether the dispatcher followed the routing or corrected it (the accurate-dispatch measure). */
+    private static String describe(Route suggested, long lead, String note) {
+        String how = suggested == null ? "人工指定 / chosen by hand"
+                : suggested.lead().getId() == lead ? suggested.explanation()
+                : "派单员更正了建议（原建议 " + suggested.lead().getName() + "）/ dispatcher corrected the suggestion";
+        return note == null || note.isBlank() ? how : how + "；" + note;
+    }
+
+    private Unit unit(Long id) {
+        return units.find(id).filter(Unit::isActive)
+                .orElseThrow(() -> DomainException.badRequest("单位不存在或已停用 / no active unit " + id));
+    }
+}

@@ -1,0 +1,168 @@
+package org.hemei.casework;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.hemei.identity.Actor;
+import org.hemei.identity.AuditLog;
+import org.hemei.identity.PersonalData;
+import org.hemei.identity.Role;
+import org.hemei.organization.Unit;
+import org.hemei.organization.Units;
+import org.hemei.shared.Paging;
+import org.hemei.territory.Territory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading orders: one order with its timeline, and scoped, paged lists for boards and inboxes. */
+@Service
+public class Orders {
+
+    public record UnitRef(long id, String name) {
+    }
+
+    public record Requester(String name, String phone, boolean masked) {
+    }
+
+    public record OrderView(long id, String number, Status status, Channel channel, String title, String text,
+            String categoryCode, String categoryName, Urgency urgency, boolean majorHazard, boolean confidential,
+            Requester requester, Double lat, Double lng, String address, String divisionCode, String place, UnitRef leadUnit,
+            List<UnitRef> assistingUnits, Instant receivedAt, Instant dispatchedAt, Instant signDueAt, Instant handleDueAt,
+            Instant signedAt, Instant handledAt, Instant closedAt, boolean overdue, boolean closedAtIntake, int reworkCount,
+            int returnCount, String pendingReturnReason, Instant pendingExtensionUntil, String pendingExtensionReason,
+            String pendingSuspensionReason, Long mergedIntoId, String feedback, Boolean resolved, Satisfaction satisfaction,
+            int version, List<Timeline.Event> timeline) {
+    }
+
+    public record OrderRow(long id, String number, String status, String title, String categoryCode, String urgency,
+            boolean majorHazard, String divisionCode, Long leadUnitId, OffsetDateTime receivedAt, OffsetDateTime handleDueAt,
+            boolean overdue) {
+    }
+
+    /** Filters for lists; all optional. {@code unit} = led by that unit; {@code division} = inside that territory. */
+    public record Query(Set<Status> statuses, Long unit, String division, Boolean overdue, String q) {
+    }
+
+    private final OrderAccess access;
+    private final Timeline timeline;
+    private final Categories categories;
+    private final Units units;
+    private final Territory territory;
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Orders(OrderAccess access, Timeline timeline, Categories categories, Units units, Territory territory, JdbcClient jdbc,
+            AuditLog audit, Clock clock) {
+        this.access = access;
+        this.timeline = timeline;
+        this.categories = categories;
+        this.units = units;
+        this.territory = territory;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public OrderView view(long id) {
+        return view(access.get(id), false);
+    }
+
+    public OrderView byNumber(String number) {
+        return view(access.byNumber(number), false);
+    }
+
+    /**
+     * The requester's name and phone in full, for those who must call back: the 12345 centre, and the lead
+     * unit unless the demand is confidential. Every reveal is audited.
+     */
+    @Transactional
+    public OrderView revealRequester(long id) {
+        WorkOrder o = access.get(id);
+        Actor actor = Actor.current();
+        boolean centre = actor.isAdmin() || actor.has(Role.DISPATCHER);
+        boolean leadUnit = o.getLeadUnitId() != null && actor.scope().unitIds().contains(o.getLeadUnitId());
+        if (!centre && !(leadUnit && !o.isConfidential())) throw new AccessDeniedException("cannot reveal the requester of " + id);
+        audit.record("PERSONAL_DATA_REVEALED", "work-order:" + o.getNumber(), "requester name, phone");
+        return view(o, true);
+    }
+
+    public Paging<OrderRow> search(Query query, int page, int size) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" from work_order o where ").append(OrderAccess.scopeFilter(Actor.current(), params));
+        if (query.statuses() != null && !query.statuses().isEmpty()) {
+            where.append(" and o.status in (").append(String.join(",", query.statuses().stream().map(s -> "?").toList())).append(")");
+            query.statuses().forEach(s -> params.add(s.name()));
+        }
+        if (query.unit() != null) {
+            where.append(" and (o.lead_unit_id = ? or exists (select 1 from work_order_assist a where a.work_order_id = o.id and a.unit_id = ?))");
+            params.add(query.unit());
+            params.add(query.unit());
+        }
+        if (query.division() != null && !query.division().isBlank()) {
+            where.append(" and o.division_code like ?");
+            params.add(org.hemei.identity.Scope.prefix(query.division().strip()) + "%");
+        }
+        Instant now = clock.instant();
+        if (Boolean.TRUE.equals(query.overdue())) {
+            where.append(" and o.handled_at is null and o.status not in ('CLOSED','MERGED','INVALID','SUSPENDED') and o.handle_due_at < ?");
+            params.add(OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+        }
+        if (query.q() != null && !query.q().isBlank()) {
+            where.append(" and (o.number like ? or o.title like ? or o.text like ?)");
+            String like = "%" + query.q().strip() + "%";
+            params.add(like);
+            params.add(like);
+            params.add(like);
+        }
+        long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) page * size);
+        List<OrderRow> rows = jdbc.sql("select o.id, o.number, o.status, o.title, o.category_code, o.urgency, o.major_hazard,"
+                + " o.division_code, o.lead_unit_id, o.received_at, o.handle_due_at, o.handled_at" + where
+                + " order by case when o.major_hazard and o.status not in ('CLOSED','MERGED','INVALID') then 0 else 1 end, o.id desc"
+                + " limit ? offset ?")
+                .params(pageParams)
+                .query((rs, i) -> {
+                    OffsetDateTime due = rs.getObject(11, OffsetDateTime.class);
+                    Status status = Status.valueOf(rs.getString(3));
+                    boolean overdue = due != null && rs.getObject(12) == null && status.isOpen() && status != Status.SUSPENDED
+                            && due.toInstant().isBefore(now);
+                    return new OrderRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getBoolean(7), rs.getString(8), (Long) rs.getObject(9, Long.class),
+                            rs.getObject(10, OffsetDateTime.class), due, overdue);
+                }).list();
+        return new Paging<>(rows, page, size, total);
+    }
+
+    private OrderView view(WorkOrder o, boolean revealed) {
+        Actor actor = Actor.current();
+        boolean centre = actor.isAdmin() || actor.has(Role.DISPATCHER);
+        boolean ownOrder = o.getRequesterAccountId() != null && o.getRequesterAccountId() == actor.accountId();
+        Requester requester = o.isConfidential() && !centre && !ownOrder ? new Requester(null, null, true)
+                : revealed || ownOrder ? new Requester(o.getRequesterName(), o.getRequesterPhone(), false)
+                : new Requester(PersonalData.maskName(o.getRequesterName()), PersonalData.maskPhone(o.getRequesterPhone()), true);
+        String categoryName = categories.find(o.getCategoryCode()).map(Category::name).orElse(null);
+        String place = o.getDivisionCode() == null ? null : territory.path(o.getDivisionCode().length() > 12
+                ? o.getDivisionCode().substring(0, 12) : o.getDivisionCode()).stream().skip(1)
+                .map(org.hemei.territory.Division::shortName).reduce((a, b) -> a + " " + b).orElse(null);
+        return new OrderView(o.getId(), o.getNumber(), o.getStatus(), o.getChannel(), o.getTitle(), o.getText(),
+                o.getCategoryCode(), categoryName, o.getUrgency(), o.isMajorHazard(), o.isConfidential(), requester, o.getLat(),
+                o.getLng(), o.getAddress(), o.getDivisionCode(), place, unitRef(o.getLeadUnitId()),
+                o.assistingUnitIds().stream().sorted().map(this::unitRef).toList(), o.getReceivedAt(), o.getDispatchedAt(),
+                o.getSignDueAt(), o.getHandleDueAt(), o.getSignedAt(), o.getHandledAt(), o.getClosedAt(), o.isOverdue(clock.instant()),
+                o.isClosedAtIntake(), o.getReworkCount(), o.getReturnCount(), o.getPendingReturnReason(),
+                o.getPendingExtensionUntil(), o.getPendingExtensionReason(), o.getPendingSuspensionReason(), o.getMergedIntoId(),
+                o.getFeedback(), o.getResolved(), o.getSatisfaction(), o.getVersion(), timeline.of(o.getId()));
+    }
+
+    private UnitRef unitRef(Long id) {
+        return id == null ? null : units.find(id).map(u -> new UnitRef(u.getId(), u.getName())).orElse(new UnitRef(id, "?"));
+    }
+}

@@ -1,0 +1,37 @@
+package org.hemei.casework;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.hemei.identity.Actor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The append-only timeline of each order: who did what, when, from which status to which. */
+@Component
+public class Timeline {
+
+    public record Event(long id, OffsetDateTime at, String actor, String action, String fromStatus, String toStatus,
+            Long unitId, String note) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Timeline(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void append(long orderId, WorkOrder.Step step) {
+        jdbc.sql("insert into work_order_event(work_order_id, at, actor, action, from_status, to_status, unit_id, note)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(orderId, OffsetDateTime.now(ZoneOffset.UTC), Actor.current().username(), step.action(),
+                        step.from() == null ? null : step.from().name(), step.to() == null ? null : step.to().name(),
+                        step.unitId(), step.note() == null ? null : step.note().substring(0, Math.min(2000, step.note().length())))
+                .update();
+    }
+
+    public List<Event> of(long orderId) {
+        return jdbc.sql("select id, at, actor, action, from_status, to_status, unit_id, note from work_order_event"
+                + " where work_order_id = ? order by id").param(orderId).query(Event.class).list();
+    }
+}
