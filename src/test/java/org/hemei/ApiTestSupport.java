@@ -64,6 +64,27 @@ public abstract class ApiTestSupport {
         Assertions.assertFalse(error.path("message").asString("").isBlank(), error.toString());
     }
 
+    /** A demo grid and a point well inside it. */
+    protected record GridPoint(String code, double lng, double lat) {
+    }
+
+    protected GridPoint insideFirstGrid(String divisionCode) throws Exception {
+        JsonNode grids = call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/api/territory/divisions/" + divisionCode + "/grids").with(as("admin")), 200);
+        Assertions.assertTrue(grids.size() > 0, "demo grids of " + divisionCode);
+        JsonNode grid = grids.get(0);
+        var p = geometry(grid.path("code").asString(), grid.path("geometry").asString()).getInteriorPoint();
+        return new GridPoint(grid.path("code").asString(), p.getX(), p.getY());
+    }
+
+    protected static org.locationtech.jts.geom.Geometry geometry(String code, String geoJsonGeometry) {
+        String fc = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"code\":\"" + code
+                + "\"},\"geometry\":" + geoJsonGeometry + "}]}";
+        var parsed = org.hemei.territory.geo.GeoJsonFeatures.parse(fc, org.hemei.territory.geo.CoordinateSystem.WGS84, null);
+        Assertions.assertEquals(List.of(), parsed.problems());
+        return parsed.features().get(0).wgs84Geometry();
+    }
+
     protected static List<String> texts(JsonNode array, String field) {
         List<String> out = new ArrayList<>();
         for (JsonNode n : array) out.add(n.path(field).asString(null));

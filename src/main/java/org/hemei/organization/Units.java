@@ -98,10 +98,11 @@ public class Units {
 
     /** The department of a type responsible at a place: the district's own if it has one, else the city's. */
     public Optional<Unit> department(DepartmentType type, String placeCode) {
+        String district = placeCode.length() >= 6 ? placeCode.substring(0, 6) : placeCode;
         List<Long> ids = jdbc.sql("""
                 select id from unit where kind = 'DEPARTMENT' and active and department_type = ? and division_code in (?, ?)
-                order by length(division_code) desc, id""")
-                .params(type.name(), placeCode.length() >= 6 ? placeCode.substring(0, 6) : placeCode, Scope.CITY)
+                order by case when division_code = ? then 0 else 1 end, id""")
+                .params(type.name(), district, Scope.CITY, district)
                 .query(Long.class).list();
         return ids.stream().findFirst().flatMap(units::findById);
     }

@@ -92,21 +92,9 @@ class TerritoryApiTest extends ApiTestSupport {
 
     /** A point well inside the first demo grid of 识字里社区. */
     private double[] insideDemoGrid(String[] gridCode) throws Exception {
-        JsonNode grids = call(get("/api/territory/divisions/430102001001/grids").with(as("admin")), 200);
-        assertThat(grids.size()).as("demo grids of 识字里社区").isGreaterThan(0);
-        JsonNode grid = grids.get(0);
-        gridCode[0] = grid.path("code").asString();
-        Geometry polygon = geometry(gridCode[0], grid.path("geometry").asString());
-        Point p = polygon.getInteriorPoint();
-        return new double[] { p.getX(), p.getY() };
-    }
-
-    private static Geometry geometry(String code, String geoJsonGeometry) {
-        String fc = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"code\":\"" + code
-                + "\"},\"geometry\":" + geoJsonGeometry + "}]}";
-        var parsed = GeoJsonFeatures.parse(fc, CoordinateSystem.WGS84, null);
-        assertThat(parsed.problems()).isEmpty();
-        return parsed.features().get(0).wgs84Geometry();
+        GridPoint p = insideFirstGrid("430102001001");
+        gridCode[0] = p.code();
+        return new double[] { p.lng(), p.lat() };
     }
 
     @Test

@@ -72,6 +72,10 @@ class CaseworkApi {
     record FollowUpRequest(Boolean resolved, Satisfaction satisfaction, String note, Integer version) {
     }
 
+    /** A year's holidays and adjusted working days, as published. */
+    record CalendarYear(List<Calendars.Day> days) {
+    }
+
     record RouteView(Long leadUnitId, String leadUnitName, List<Long> assistingUnitIds, String explanation) {
     }
 
@@ -256,7 +260,10 @@ class CaseworkApi {
     @Staff
     @Operation(summary = "Which unit would lead an order of this category at this place, and why")
     @GetMapping("/routing")
-    RouteView route(@RequestParam String category, @RequestParam String division) {
+    RouteView route(@RequestParam(required = false) String category, @RequestParam(required = false) String division) {
+        if (category == null || division == null) {
+            throw org.hemei.shared.DomainException.badRequest("缺少参数 category 或 division / missing parameter category or division");
+        }
         return routing.route(categories.get(category), division)
                 .map(r -> new RouteView(r.lead().getId(), r.lead().getName(), r.assisting().stream().map(u -> u.getId()).toList(),
                         r.explanation()))
@@ -272,8 +279,8 @@ class CaseworkApi {
     @AdminOnly
     @Operation(summary = "Enter a year's holidays and adjusted working days as published by the State Council")
     @PutMapping("/calendar/{year}")
-    List<Calendars.Day> replaceCalendar(@PathVariable int year, @RequestBody List<Calendars.Day> days) {
-        calendars.replaceYear(year, days);
+    List<Calendars.Day> replaceCalendar(@PathVariable int year, @RequestBody CalendarYear body) {
+        calendars.replaceYear(year, body.days() == null ? List.of() : body.days());
         return calendars.days(year);
     }
 

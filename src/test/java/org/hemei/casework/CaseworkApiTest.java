@@ -1,0 +1,262 @@
+package org.hemei.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.hemei.ApiTestSupport;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The work-order engine through its API: the journeys users rely on, the refusals, and who sees what. */
+class CaseworkApiTest extends ApiTestSupport {
+
+    static final String ORDERS = "/api/casework/orders";
+
+    JsonNode report(String account, Map<String, Object> demand) throws Exception {
+        return call(json(post(ORDERS).with(as(account)), demand), 201);
+    }
+
+    Map<String, Object> demandAt(String community, String category) throws Exception {
+        GridPoint p = insideFirstGrid(community);
+        Map<String, Object> d = new java.util.HashMap<>(Map.of("title", unique("垃圾堆积"), "text", "小区门口垃圾三天没人清运",
+                "lat", p.lat(), "lng", p.lng(), "requesterName", "张三丰", "requesterPhone", "13812341234"));
+        if (category != null) d.put("category", category);
+        return d;
+    }
+
+    JsonNode act(long id, String action, String account, Map<String, Object> body, int status) throws Exception {
+        return call(json(post(ORDERS + "/" + id + "/" + action).with(as(account)), body), status);
+    }
+
+    static long id(JsonNode order) {
+        return order.path("id").asLong();
+    }
+
+    static List<String> actions(JsonNode order) {
+        return texts(order.path("timeline"), "action");
+    }
+
+    @Test
+    void residentReportsCentreDispatchesStreetHandlesResidentRates() throws Exception {
+        JsonNode order = report("resident", demandAt("430102001001", null));
+        assertThat(order.path("number").asString()).matches("12345-\\d{8}-\\d{6,}");
+        assertThat(order.path("status").asString()).isEqualTo("RECEIVED");
+        assertThat(order.path("channel").asString()).isEqualTo("WEB");
+        assertThat(order.path("divisionCode").asString()).startsWith("430102001001");
+        long id = id(order);
+
+        act(id, "register", "dispatcher", Map.of("category", "SANITATION"), 200);
+        JsonNode dispatched = act(id, "dispatch", "dispatcher", Map.of(), 200);
+        assertThat(dispatched.path("leadUnit").path("name").asString()).isEqualTo("文艺路街道办事处");
+        assertThat(texts(dispatched.path("assistingUnits"), "name")).contains("识字里社区居委会");
+        assertThat(dispatched.path("handleDueAt").asString()).isNotBlank();
+        // The requester is masked for the unit.
+        assertThat(dispatched.path("requester").path("phone").asString()).isEqualTo("138****1234");
+
+        act(id, "sign", "street", Map.of(), 200);
+        act(id, "handle", "street", Map.of("note", "已清运"), 200);
+        act(id, "verify", "dispatcher", Map.of("passed", true), 200);
+        JsonNode closed = act(id, "follow-up", "resident", Map.of("resolved", true, "satisfaction", "SATISFIED"), 200);
+        assertThat(closed.path("status").asString()).isEqualTo("CLOSED");
+        assertThat(actions(closed)).containsExactly("RECEIVE", "REGISTER", "DISPATCH", "SIGN", "HANDLE", "VERIFY", "FOLLOW_UP");
+        assertThat(closed.path("timeline").get(3).path("actor").asString()).isEqualTo("street");
+    }
+
+    @Test
+    void theSameIdempotencyKeyNeverMakesASecondOrder() throws Exception {
+        Map<String, Object> demand = demandAt("430102001001", null);
+        String key = unique("key");
+        JsonNode first = call(json(post(ORDERS).with(as("resident")).header("Idempotency-Key", key), demand), 201);
+        JsonNode again = call(json(post(ORDERS).with(as("resident")).header("Idempotency-Key", key), demand), 200);
+        assertThat(id(again)).isEqualTo(id(first));
+        JsonNode other = call(json(post(ORDERS).with(as("resident")).header("Idempotency-Key", unique("key")), demand), 201);
+        assertThat(id(other)).isNotEqualTo(id(first));
+    }
+
+    @Test
+    void illegalTransitionsAndStaleVersionsGet409AndChangeNothing() throws Exception {
+        long id = id(report("resident", demandAt("430102001001", null)));
+        assertApiError(act(id, "sign", "street", Map.of(), 403), 403); // not dispatched to the street yet
+        assertApiError(act(id, "dispatch", "dispatcher", Map.of(), 409), 409); // not registered
+        JsonNode registered = act(id, "register", "dispatcher", Map.of("category", "SANITATION"), 200);
+        int version = registered.path("version").asInt();
+        assertApiError(act(id, "register", "dispatcher", Map.of("category", "NOISE"), 409), 409);
+        assertApiError(act(id, "dispatch", "dispatcher", Map.of("version", version - 1), 409), 409);
+        JsonNode unchanged = call(get(ORDERS + "/" + id).with(as("dispatcher")), 200);
+        assertThat(unchanged.path("status").asString()).isEqualTo("REGISTERED");
+        assertThat(unchanged.path("categoryCode").asString()).isEqualTo("SANITATION");
+        assertThat(unchanged.path("version").asInt()).isEqualTo(version);
+        assertThat(actions(unchanged)).containsExactly("RECEIVE", "REGISTER");
+    }
+
+    @Test
+    void twoPeopleActingAtOnceOneWinsTheOtherGets409() throws Exception {
+        long id = id(report("resident", demandAt("430102001001", null)));
+        act(id, "register", "dispatcher", Map.of("category", "SANITATION"), 200);
+        int version = act(id, "dispatch", "dispatcher", Map.of(), 200).path("version").asInt();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Integer> sign = () -> mvc.perform(json(post(ORDERS + "/" + id + "/sign").with(as("street")),
+                    Map.of("version", version))).andReturn().getResponse().getStatus();
+            List<Future<Integer>> results = pool.invokeAll(List.of(sign, sign));
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : results) statuses.add(f.get());
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(actions(call(get(ORDERS + "/" + id).with(as("dispatcher")), 200))).containsOnlyOnce("SIGN");
+    }
+
+    @Test
+    void aCommunitySeesOnlyItsOwnOrdersAndResidentsOnlyTheirs() throws Exception {
+        long mine = id(report("resident", demandAt("430102001001", null)));
+        long elsewhere = id(report("resident", demandAt("430102001002", null)));
+        JsonNode list = call(get(ORDERS).param("size", "200").with(as("community")), 200);
+        List<String> numbers = texts(list.path("items"), "id");
+        assertThat(numbers).contains(String.valueOf(mine)).doesNotContain(String.valueOf(elsewhere));
+        for (JsonNode row : list.path("items")) {
+            assertThat(row.path("divisionCode").asString("430102001001")).startsWith("430102001001");
+        }
+        assertApiError(call(get(ORDERS + "/" + elsewhere).with(as("community")), 403), 403);
+        assertApiError(call(get(ORDERS + "/" + mine).with(as("courier")), 403), 403);
+        call(get(ORDERS + "/" + mine).with(as("street")), 200); // the street covers both communities
+        call(get(ORDERS + "/" + elsewhere).with(as("street")), 200);
+        JsonNode own = call(get(ORDERS).with(as("courier")), 200);
+        assertThat(texts(own.path("items"), "id")).doesNotContain(String.valueOf(mine));
+    }
+
+    @Test
+    void aWronglySentOrderIsReturnedReviewedAndRedispatched() throws Exception {
+        long id = id(report("resident", demandAt("430102001001", null)));
+        act(id, "register", "dispatcher", Map.of("category", "SANITATION"), 200);
+        act(id, "dispatch", "dispatcher", Map.of(), 200);
+        assertApiError(act(id, "return", "street", Map.of(), 400), 400); // a reason is required
+        act(id, "return", "street", Map.of("reason", "属于城管职责"), 200);
+        JsonNode back = act(id, "return-review", "dispatcher", Map.of("accept", false, "note", "属地负责"), 200);
+        assertThat(back.path("status").asString()).isEqualTo("DISPATCHED");
+        act(id, "return", "street", Map.of("reason", "确属城管"), 200);
+        long chengguan = call(get("/api/organization/units").param("q", "芙蓉区城管局").with(as("dispatcher")), 200)
+                .path("items").get(0).path("id").asLong();
+        JsonNode redispatched = act(id, "return-review", "dispatcher", Map.of("accept", true, "leadUnitId", chengguan), 200);
+        assertThat(redispatched.path("leadUnit").path("name").asString()).isEqualTo("芙蓉区城管局");
+        assertThat(redispatched.path("returnCount").asInt()).isEqualTo(1);
+        assertThat(actions(redispatched)).contains("REQUEST_RETURN", "REJECT_RETURN", "REDISPATCH");
+        assertApiError(act(id, "sign", "street", Map.of(), 403), 403); // no longer the street's order
+    }
+
+    @Test
+    void theHotlineClosesAnsweredConsultationsAtIntake() throws Exception {
+        JsonNode order = report("dispatcher", Map.of("text", "咨询公租房申请条件", "category", "CONSULT", "answer", "已告知申请条件和窗口地址",
+                "requesterPhone", "13900001111"));
+        assertThat(order.path("channel").asString()).isEqualTo("HOTLINE");
+        assertThat(order.path("status").asString()).isEqualTo("CLOSED");
+        assertThat(order.path("closedAtIntake").asBoolean()).isTrue();
+        assertThat(actions(order)).containsExactly("RECEIVE", "REGISTER", "CLOSE_AT_INTAKE");
+    }
+
+    @Test
+    void aMajorHazardGoesToTheWholeEmergencyPlanAtOnceAndTopsTheBoard() throws Exception {
+        JsonNode order = report("dispatcher", demandAt("430102001001", "HAZARD"));
+        assertThat(order.path("status").asString()).isEqualTo("DISPATCHED");
+        assertThat(order.path("urgency").asString()).isEqualTo("EMERGENCY");
+        assertThat(order.path("majorHazard").asBoolean()).isTrue();
+        List<String> units = texts(order.path("assistingUnits"), "name");
+        units.add(order.path("leadUnit").path("name").asString());
+        assertThat(units).contains("长沙市应急管理局", "芙蓉区公安局", "芙蓉区住建局", "芙蓉区城管局", "文艺路街道办事处");
+        java.time.Duration toSign = java.time.Duration.between(java.time.Instant.parse(order.path("dispatchedAt").asString()),
+                java.time.Instant.parse(order.path("signDueAt").asString()));
+        assertThat(toSign).isEqualTo(java.time.Duration.ofMinutes(15));
+        JsonNode board = call(get(ORDERS).with(as("dispatcher")), 200);
+        assertThat(board.path("items").get(0).path("majorHazard").asBoolean()).isTrue();
+    }
+
+    @Test
+    void badInputGets400NamingTheProblemAndCreatesNothing() throws Exception {
+        long before = call(get(ORDERS).with(as("dispatcher")), 200).path("total").asLong();
+        assertThat(call(json(post(ORDERS).with(as("resident")), Map.of("title", "x")), 400).path("message").asString()).contains("text");
+        assertThat(call(json(post(ORDERS).with(as("resident")), Map.of("text", "x", "category", "NOPE")), 400)
+                .path("message").asString()).contains("NOPE");
+        assertThat(call(json(post(ORDERS).with(as("resident")), Map.of("text", "x", "lat", 28.2)), 400)
+                .path("message").asString()).contains("lng");
+        assertThat(call(json(post(ORDERS).with(as("resident")), Map.of("text", "x", "lat", 28.2, "lng", 112.9, "crs", "utm")), 400)
+                .path("message").asString()).contains("crs");
+        assertThat(call(get(ORDERS).with(as("dispatcher")), 200).path("total").asLong()).isEqualTo(before);
+        long id = id(report("resident", demandAt("430102001001", null)));
+        act(id, "register", "dispatcher", Map.of("category", "SANITATION"), 200);
+        assertThat(act(id, "dispatch", "dispatcher", Map.of("leadUnitId", 999999), 400).path("message").asString()).contains("999999");
+    }
+
+    @Test
+    void revealingTheRequesterIsForThoseWhoCallBackAndIsAudited() throws Exception {
+        long id = id(report("resident", demandAt("430102001001", null)));
+        act(id, "register", "dispatcher", Map.of("category", "SANITATION"), 200);
+        JsonNode order = act(id, "dispatch", "dispatcher", Map.of(), 200);
+        assertThat(order.path("requester").path("masked").asBoolean()).isTrue();
+        JsonNode revealed = call(post(ORDERS + "/" + id + "/reveal-requester").with(as("street")), 200);
+        assertThat(revealed.path("requester").path("phone").asString()).isEqualTo("13812341234");
+        call(post(ORDERS + "/" + id + "/reveal-requester").with(as("community")), 403); // assisting, not leading
+        JsonNode audit = call(get("/api/identity/audit").param("q", order.path("number").asString()).with(as("admin")), 200);
+        assertThat(texts(audit.path("items"), "action")).contains("PERSONAL_DATA_REVEALED");
+
+        Map<String, Object> secret = new java.util.HashMap<>(demandAt("430102001001", null));
+        secret.put("confidential", true);
+        long hidden = id(report("resident", secret));
+        act(hidden, "register", "dispatcher", Map.of("category", "SANITATION"), 200);
+        JsonNode seenByUnit = call(get(ORDERS + "/" + act(hidden, "dispatch", "dispatcher", Map.of(), 200).path("id").asLong())
+                .with(as("street")), 200);
+        assertThat(seenByUnit.path("requester").path("name").isNull()).isTrue();
+        call(post(ORDERS + "/" + hidden + "/reveal-requester").with(as("street")), 403);
+    }
+
+    @Test
+    void duplicatesMergeAndHarassmentIsMarkedInvalid() throws Exception {
+        long master = id(report("resident", demandAt("430102001001", null)));
+        long duplicate = id(report("resident", demandAt("430102001001", null)));
+        JsonNode merged = act(duplicate, "merge", "dispatcher", Map.of("into", master), 200);
+        assertThat(merged.path("status").asString()).isEqualTo("MERGED");
+        assertThat(merged.path("mergedIntoId").asLong()).isEqualTo(master);
+        assertApiError(act(master, "merge", "dispatcher", Map.of("into", duplicate), 409), 409); // not into a merged one
+        long prank = id(report("resident", demandAt("430102001001", null)));
+        assertApiError(act(prank, "invalidate", "dispatcher", Map.of(), 400), 400);
+        assertThat(act(prank, "invalidate", "dispatcher", Map.of("reason", "骚扰"), 200).path("status").asString()).isEqualTo("INVALID");
+    }
+
+    @Test
+    void extensionAndSuspensionNeedTheCentresApproval() throws Exception {
+        long id = id(report("resident", demandAt("430102001001", null)));
+        act(id, "register", "dispatcher", Map.of("category", "SANITATION"), 200);
+        act(id, "dispatch", "dispatcher", Map.of(), 200);
+        JsonNode signed = act(id, "sign", "street", Map.of(), 200);
+        java.time.Instant due = java.time.Instant.parse(signed.path("handleDueAt").asString());
+        act(id, "extension", "street", Map.of("until", due.plusSeconds(86400 * 3).toString(), "reason", "需协调多部门"), 200);
+        assertApiError(act(id, "extension-decision", "street", Map.of("approve", true), 403), 403);
+        JsonNode extended = act(id, "extension-decision", "dispatcher", Map.of("approve", true), 200);
+        assertThat(java.time.Instant.parse(extended.path("handleDueAt").asString())).isEqualTo(due.plusSeconds(86400 * 3));
+        act(id, "suspension", "street", Map.of("reason", "等待司法程序"), 200);
+        assertThat(act(id, "suspension-decision", "dispatcher", Map.of("approve", true), 200).path("status").asString())
+                .isEqualTo("SUSPENDED");
+        assertThat(act(id, "resume", "street", Map.of(), 200).path("status").asString()).isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
+    void theHolidayCalendarIsDataAndAdminsEnterNewYears() throws Exception {
+        JsonNode y2026 = call(get("/api/casework/calendar/2026").with(as("dispatcher")), 200);
+        assertThat(texts(y2026, "name")).contains("国庆节", "国庆节调休上班");
+        var y2030 = Map.of("days", List.of(Map.of("date", "2030-01-01", "kind", "holiday", "name", "元旦")));
+        call(json(put("/api/casework/calendar/2030").with(as("dispatcher")), y2030), 403);
+        assertApiError(call(json(put("/api/casework/calendar/2030").with(as("admin")),
+                Map.of("days", List.of(Map.of("date", "2031-01-01", "kind", "holiday", "name", "元旦")))), 400), 400);
+        assertThat(texts(call(json(put("/api/casework/calendar/2030").with(as("admin")), y2030), 200), "date"))
+                .containsExactly("2030-01-01");
+    }
+}
