@@ -1,5 +1,6 @@
 package org.hemei.casework;
 
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.hemei.identity.Actor;
@@ -43,6 +44,12 @@ public final class AvailableActions {
                 case SUSPENDED -> actions.add("resume");
                 default -> { }
             }
+        }
+        boolean overseer = centre || actor.has(Role.LEADER);
+        if (overseer && o.getLeadUnitId() != null && s.isOpen() && o.getHandledAt() == null) actions.add("supervise");
+        boolean territorial = actor.has(Role.UNIT_STAFF) && o.getDivisionCode() != null && actor.covers(o.getDivisionCode());
+        if ((territorial || actor.isAdmin()) && EnumSet.of(Status.DISPATCHED, Status.SIGNED, Status.IN_PROGRESS).contains(s)) {
+            actions.add("whistle");
         }
         if (gridWorkerHere && s == Status.HANDLED && verificationNeeded) actions.add("verify");
         if (requester && awaitingFollowUp) actions.add("follow-up");

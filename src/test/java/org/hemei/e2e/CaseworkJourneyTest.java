@@ -47,6 +47,11 @@ class CaseworkJourneyTest {
         var grid = grids.within("430102001001", 1).get(0);
         var point = geometry(grid.geometry()).getInteriorPoint();
         try (Playwright playwright = org.hemei.e2e.Browser.playwright(); Browser browser = org.hemei.e2e.Browser.launch(playwright)) {
+            // The dispatcher watches the board; it refreshes by itself when an order arrives (server-sent events).
+            Page dispatcher = signIn(browser, "dispatcher");
+            dispatcher.navigate(base() + "/casework/board");
+            dispatcher.waitForTimeout(500); // the event stream connects
+
             // The resident reports, pinning the place on the map.
             Page resident = signIn(browser, "resident");
             resident.navigate(base() + "/report");
@@ -61,10 +66,9 @@ class CaseworkJourneyTest {
             assertThat(resident.locator("#order-status")).hasText("已接收");
             String number = resident.locator("h1 > span").first().textContent().strip();
 
-            // The dispatcher registers it and dispatches it to the suggested unit.
-            Page dispatcher = signIn(browser, "dispatcher");
-            dispatcher.navigate(base() + "/casework/board?q=" + number);
-            dispatcher.locator("a", new Page.LocatorOptions().setHasText(number)).click();
+            // The dispatcher sees it appear without reloading, registers it and dispatches it to the suggested unit.
+            dispatcher.locator("a", new Page.LocatorOptions().setHasText(number)).click(
+                    new com.microsoft.playwright.Locator.ClickOptions().setTimeout(10_000));
             dispatcher.locator("#action-register select[name=category]").selectOption("COMMUNITY");
             dispatcher.locator("#action-register button").click();
             assertThat(dispatcher.locator("#order-status")).hasText("已登记");

@@ -44,7 +44,20 @@ class CaseworkPages {
     /** Every field any action form may post; each action reads what it needs. */
     record ActionForm(String action, Integer version, String note, String reason, String category, Urgency urgency,
             Boolean majorHazard, Long leadUnitId, Long into, Boolean accept, Boolean approve, Boolean passed, Boolean resolved,
-            Satisfaction satisfaction, LocalDateTime until) {
+            Satisfaction satisfaction, LocalDateTime until, String unitIds, Long summons, org.hemei.casework.Whistles.Rating rating) {
+
+        Set<Long> units() {
+            Set<Long> ids = new LinkedHashSet<>();
+            for (String part : (unitIds == null ? "" : unitIds).split("[,，\\s]+")) {
+                if (part.isBlank()) continue;
+                try {
+                    ids.add(Long.valueOf(part));
+                } catch (NumberFormatException e) {
+                    throw DomainException.badRequest("单位编号须为数字 / unit ids must be numbers: " + part);
+                }
+            }
+            return ids;
+        }
     }
 
     record IntakeForm(String title, String text, String category, Urgency urgency, Boolean majorHazard, String requesterName,
@@ -63,8 +76,18 @@ class CaseworkPages {
     private final Orders orders;
     private final Categories categories;
     private final Routing routing;
+    private final org.hemei.casework.LiveUpdates live;
+    private final org.hemei.casework.Notifications notifications;
+    private final org.hemei.casework.Supervision supervision;
+    private final org.hemei.casework.Whistles whistles;
 
-    CaseworkPages(Intake intake, Dispatching dispatching, Handling handling, Orders orders, Categories categories, Routing routing) {
+    CaseworkPages(Intake intake, Dispatching dispatching, Handling handling, Orders orders, Categories categories, Routing routing,
+            org.hemei.casework.LiveUpdates live, org.hemei.casework.Notifications notifications,
+            org.hemei.casework.Supervision supervision, org.hemei.casework.Whistles whistles) {
+        this.whistles = whistles;
+        this.live = live;
+        this.notifications = notifications;
+        this.supervision = supervision;
         this.intake = intake;
         this.dispatching = dispatching;
         this.handling = handling;
@@ -114,6 +137,8 @@ class CaseworkPages {
         model.addAttribute("actions", orders.availableActions(id));
         model.addAttribute("categories", categories.all());
         model.addAttribute("satisfactions", Satisfaction.values());
+        model.addAttribute("whistles", whistles.whistles(id));
+        model.addAttribute("ratings", org.hemei.casework.Whistles.Rating.values());
         if (order.categoryCode() != null && order.divisionCode() != null
                 && (order.status() == Status.REGISTERED || order.status() == Status.RETURN_REQUESTED)) {
             routing.route(categories.get(order.categoryCode()), order.divisionCode()).ifPresent(r -> model.addAttribute("route", r));
@@ -140,6 +165,27 @@ class CaseworkPages {
             redirect.addFlashAttribute("error", "工单已被他人处理，请查看最新状态 / someone else acted on this order first: see its current state");
         }
         return "redirect:/casework/orders/" + id;
+    }
+
+    /** Server-sent events that make boards and inboxes refresh when an order they show changes. */
+    @SignedIn
+    @GetMapping(value = "/casework/stream", produces = "text/event-stream")
+    org.springframework.web.servlet.mvc.method.annotation.SseEmitter stream() {
+        return live.subscribe();
+    }
+
+    @SignedIn
+    @GetMapping("/notifications")
+    String notifications(@RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("result", notifications.mine(false, Paging.page(page), 30));
+        return "casework/notifications";
+    }
+
+    @SignedIn
+    @PostMapping("/notifications/{id}/read")
+    String read(@PathVariable long id, @RequestParam(required = false) Long order) {
+        notifications.markRead(id);
+        return order == null ? "redirect:/notifications" : "redirect:/casework/orders/" + order;
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER')")
@@ -223,6 +269,10 @@ class CaseworkPages {
             case "resume" -> handling.resume(id, f.note(), v);
             case "verify" -> handling.verify(id, Boolean.TRUE.equals(f.passed()), f.note(), v);
             case "follow-up" -> handling.followUp(id, f.resolved(), f.satisfaction(), f.note(), v);
+            case "supervise" -> supervision.supervise(id, f.note());
+            case "whistle" -> whistles.blow(id, f.units(), f.reason());
+            case "report" -> whistles.report(required(f.summons(), "summons"), f.note());
+            case "rate" -> whistles.rate(required(f.summons(), "summons"), f.rating());
             default -> throw DomainException.badRequest("未知操作 / unknown action: " + f.action());
         }
     }
