@@ -219,6 +219,27 @@ class KpiApiTest extends ApiTestSupport {
     }
 
     @Test
+    void thePageShowsTheTotalAndEveryDay() throws Exception {
+        long id = dispatchedToUnit("NOISE");
+        act(id, "sign", unitStaff, Map.of());
+        org.springframework.mock.web.MockHttpSession street = (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/login")
+                .param("username", "street").param("password", "demo")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn().getRequest().getSession(false);
+        var page = mvc.perform(get("/casework/kpis").param("division", "430102001").session(street)).andReturn().getResponse();
+        assertThat(page.getStatus()).isEqualTo(200);
+        String html = page.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("考核指标", "按期办结率", "合计", "文艺路街道", LocalDate.now(SHANGHAI).toString());
+        String bad = mvc.perform(get("/casework/kpis").param("from", "2025-13-01").session(street)).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(bad).contains("must be a date yyyy-MM-dd, not 2025-13-01");
+        assertThat(mvc.perform(get("/casework/kpis").param("unit", String.valueOf(unit)).session(street)).andReturn().getResponse()
+                .getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(get("/").session(street)).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("/casework/kpis");
+    }
+
+    @Test
     void badInputIs400AndAnUnknownUnit404() throws Exception {
         for (Map<String, String> params : List.of(Map.of("from", "2025-13-01"), Map.of("to", "yesterday"),
                 Map.of("from", "2025-02-01", "to", "2025-01-01"), Map.of("from", "2024-01-01", "to", "2025-01-31"),
