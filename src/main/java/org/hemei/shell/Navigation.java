@@ -36,6 +36,9 @@ public final class Navigation {
             items.add(new Item("/units", "nav.units"));
             items.add(new Item("/party-orgs", "nav.partyOrgs"));
         }
+        if (actor.isAdmin() || actor.has(Role.DISPATCHER) || actor.has(Role.LEADER) || actor.has(Role.UNIT_STAFF)) {
+            items.add(new Item("/casework/kpis", "nav.kpis"));
+        }
         if (actor.isAdmin() || actor.has(Role.PARTY_STAFF)) {
             items.add(new Item("/party-members", "nav.partyMembers"));
         }
