@@ -50,8 +50,9 @@ import org.springframework.stereotype.Service;
  * REDISPATCH after this DISPATCH/REDISPATCH) ÷ (DISPATCH + REDISPATCH); counted on the day of the original
  * dispatch, as known when asked. A dispatcher's correction of the routing's suggestion is not an inaccurate
  * dispatch; it is counted apart ({@code dispatchesCorrected}).</li>
- * <li><b>whistleReportsOnTimeRate</b> (吹哨报到按时报到率): always null — the whistle 吹哨报到 feature does not
- * exist yet.</li>
+ * <li><b>whistleReportsOnTimeRate</b> (吹哨报到按时报到率) = REPORT events made by the summoned department's
+ * deadline ÷ REPORT events (a late report's note begins with "overdue"). A department that never reports is
+ * not in this rate; it gets a REPORT_OVERDUE supervision record instead.</li>
  * </ul>
  * Rates are null when the denominator is 0, rounded to 4 decimals otherwise.
  * <p>
@@ -88,11 +89,11 @@ public class Measures {
     static final List<String> NOTES = List.of(
             "handledOnTimeRate compares with the order's current handling deadline (extensions and suspensions move it)",
             "accurateDispatchRate counts a dispatch as inaccurate once the order has been returned and re-dispatched, as known now",
-            "whistleReportsOnTimeRate is null: the whistle (吹哨报到) feature does not exist yet",
+            "whistleReportsOnTimeRate counts reports made; a department that never reports gets a REPORT_OVERDUE supervision record",
             "definitions: docs/kpis.md");
 
     private static final List<String> ACTIONS = List.of("RECEIVE", "CLOSE_AT_INTAKE", "DISPATCH", "REDISPATCH", "SIGN",
-            "HANDLE", "VERIFY_FAILED", "REOPEN", "FOLLOW_UP", "REQUEST_RETURN");
+            "HANDLE", "VERIFY_FAILED", "REOPEN", "FOLLOW_UP", "REQUEST_RETURN", "REPORT");
 
     private final JdbcClient jdbc;
     private final Units units;
@@ -194,6 +195,7 @@ public class Measures {
         String sql = "select t.d, t.action, count(*), sum(t.f1), sum(t.f2) from ("
                 + " select cast(floor((extract(epoch from e.at) - ?) / 86400) as int) as d, e.action,"
                 + "  case when e.action = 'SIGN' and (e.note is null or e.note <> 'overdue') then 1"
+                + "       when e.action = 'REPORT' and e.note not like 'overdue %' then 1"
                 + "       when e.action = 'HANDLE' and (o.handle_due_at is null or e.at <= o.handle_due_at) then 1"
                 + "       when e.action = 'FOLLOW_UP' and e.to_status = 'CLOSED' then 1"
                 + "       when e.action in ('DISPATCH', 'REDISPATCH') and exists (select 1 from work_order_event r"
@@ -247,7 +249,8 @@ public class Measures {
         return new Row(day, received, closedAtIntake, dispatched, signed, signedOnTime, handled, handledOnTime, followUps,
                 resolved, satisfied, reworks, returnRequests, returned, corrected, rate(signedOnTime, signed),
                 rate(handledOnTime, handled), rate(resolved, followUps), rate(satisfied, followUps), rate(reworks, handled),
-                rate(returnRequests, dispatched), rate(dispatched - returned, dispatched), null);
+                rate(returnRequests, dispatched), rate(dispatched - returned, dispatched),
+                rate(n(c, "REPORT", 1), n(c, "REPORT", 0)));
     }
 
     private static long n(Map<String, long[]> c, String action, int i) {

@@ -93,7 +93,9 @@ public class Whistles {
                 .params(utc(clock.instant()), Actor.current().username(), note.strip(), summonsId).update();
         long orderId = ((Number) s.get("work_order_id")).longValue();
         WorkOrder o = access.get(orderId);
-        timeline.append(orderId, new WorkOrder.Step("REPORT", o.getStatus(), o.getStatus(), unitId, note.strip()));
+        boolean late = clock.instant().isAfter(dueOf(summonsId));
+        // "overdue " marks a late report on the timeline, as SIGN does, so the measures can count it.
+        timeline.append(orderId, new WorkOrder.Step("REPORT", o.getStatus(), o.getStatus(), unitId, (late ? "overdue " : "") + note.strip()));
     }
 
     /** The street (or community) that blew the whistle rates each department's response. */
@@ -147,6 +149,10 @@ public class Whistles {
         }
         if (actor.isAdmin()) return null;
         throw new AccessDeniedException("only the street or community of the place blows the whistle");
+    }
+
+    private Instant dueOf(long summonsId) {
+        return jdbc.sql("select due_at from whistle_summons where id = ?").param(summonsId).query(OffsetDateTime.class).single().toInstant();
     }
 
     private Map<String, Object> summons(long id) {

@@ -125,8 +125,8 @@ class OversightTest extends ApiTestSupport {
         JsonNode whistle = call(json(post("/api/casework/orders/" + id + "/whistle").with(as("street")),
                 Map.of("unitIds", List.of(chengguan, police), "reason", "占道经营反复，需联合执法")), 201);
         assertThat(whistle.path("summons").size()).isEqualTo(2);
-        long chengguanSummons = whistle.path("summons").get(0).path("id").asLong();
-        long policeSummons = whistle.path("summons").get(1).path("id").asLong();
+        long chengguanSummons = summonsOf(whistle, chengguan).path("id").asLong();
+        long policeSummons = summonsOf(whistle, police).path("id").asLong();
         // Summoned departments now assist on the order.
         JsonNode order = call(get("/api/casework/orders/" + id).with(as("dispatcher")), 200);
         assertThat(texts(order.path("assistingUnits"), "name")).contains("芙蓉区城管局", "芙蓉区公安局");
@@ -143,12 +143,19 @@ class OversightTest extends ApiTestSupport {
         watch.pass();
         watch.pass();
         assertThat(supervisionKinds(id)).containsOnlyOnce("REPORT_OVERDUE");
-        JsonNode summons = call(get("/api/casework/orders/" + id + "/whistles").with(as("street")), 200).get(0).path("summons");
-        assertThat(summons.get(0).path("onTime").asBoolean()).isTrue();
-        assertThat(summons.get(0).path("rating").asString()).isEqualTo("GOOD");
-        assertThat(summons.get(1).path("overdue").asBoolean()).isTrue();
+        JsonNode after = call(get("/api/casework/orders/" + id + "/whistles").with(as("street")), 200).get(0);
+        assertThat(summonsOf(after, chengguan).path("onTime").asBoolean()).isTrue();
+        assertThat(summonsOf(after, chengguan).path("rating").asString()).isEqualTo("GOOD");
+        assertThat(summonsOf(after, police).path("overdue").asBoolean()).isTrue();
         assertThat(texts(call(get("/api/casework/orders/" + id).with(as("dispatcher")), 200).path("timeline"), "action"))
                 .contains("WHISTLE", "REPORT", "RATE_REPORT");
+        JsonNode kpis = call(get("/api/casework/kpis").param("unit", String.valueOf(chengguan)).with(as("dispatcher")), 200);
+        assertThat(kpis.path("total").path("whistleReportsOnTimeRate").asDouble()).isEqualTo(1.0);
+    }
+
+    static JsonNode summonsOf(JsonNode whistle, long unitId) {
+        for (JsonNode s : whistle.path("summons")) if (s.path("unitId").asLong() == unitId) return s;
+        throw new AssertionError("no summons of unit " + unitId + " in " + whistle);
     }
 
     /** An account acting for a department, with its API key. */
