@@ -43,7 +43,10 @@ public final class Gazetteer {
     public record Candidate(Place place, double confidence, List<String> matched) {
     }
 
-    private record Alias(String text, double weight, List<Place> places) {
+    private record Alias(String text, Map<Place, Double> weights) {
+        List<Place> places() {
+            return List.copyOf(weights.keySet());
+        }
     }
 
     private static final class Node {
@@ -59,8 +62,7 @@ public final class Gazetteer {
         aliases.forEach((text, byPlace) -> {
             Node n = root;
             for (char c : text.toCharArray()) n = n.next.computeIfAbsent(c, k -> new Node());
-            double weight = byPlace.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-            n.alias = new Alias(text, weight, List.copyOf(byPlace.keySet()));
+            n.alias = new Alias(text, Map.copyOf(byPlace));
         });
     }
 
@@ -68,8 +70,15 @@ public final class Gazetteer {
         return places;
     }
 
+    /**
+     * Words that name no place here but contain a place's name: matching them first (longest match wins) keeps
+     * 长沙市 from reading as 沙市(镇).
+     */
+    static final List<String> NOT_PLACES = List.of("长沙市", "长沙");
+
     public static Gazetteer of(List<Place> places) {
         Map<String, Map<Place, Double>> aliases = new HashMap<>();
+        for (String w : NOT_PLACES) aliases.put(w, new LinkedHashMap<>());
         for (Place p : places) {
             forms(p).forEach((form, weight) -> {
                 if (form.length() >= 2) aliases.computeIfAbsent(form, k -> new LinkedHashMap<>()).merge(p, weight, Math::max);
@@ -140,7 +149,7 @@ public final class Gazetteer {
         Map<Place, Integer> ambiguity = new HashMap<>();
         for (Match m : matches) {
             for (Place p : m.alias().places()) {
-                evidence.merge(p, m.alias().weight(), Math::max);
+                evidence.merge(p, m.alias().weights().get(p), Math::max);
                 mentions.merge(p, 1, Integer::sum);
                 words.computeIfAbsent(p, k -> new LinkedHashSet<>()).add(m.alias().text());
                 ambiguity.merge(p, m.alias().places().size(), Math::min);
@@ -150,7 +159,7 @@ public final class Gazetteer {
         Map<Place, Double> support = new HashMap<>();
         for (Place p : all) {
             double s = 0;
-            for (Place q : all) if (q != p && p.related(q)) s += evidence.get(q);
+            for (Place q : all) if (confirms(q, p, words)) s += evidence.get(q);
             support.put(p, s);
         }
         // Own evidence: a place named ambiguously keeps it whole only if it is the best supported of its namesakes.
@@ -176,7 +185,7 @@ public final class Gazetteer {
             double total = own.get(p);
             Set<String> matched = new LinkedHashSet<>(words.get(p));
             for (Place q : all) {
-                if (q != p && p.related(q)) {
+                if (confirms(q, p, words)) {
                     total += own.get(q);
                     matched.addAll(words.get(q));
                 }
@@ -188,6 +197,14 @@ public final class Gazetteer {
                 .thenComparing(c -> -c.place().kind().ordinal())
                 .thenComparing(c -> c.place().code()));
         return out.subList(0, Math.min(limit, out.size()));
+    }
+
+    /**
+     * q confirms p when it encloses or lies within p and is named by other words of the text (左家塘 alone names both
+     * 左家塘街道 and its 左家塘社区: they must not confirm each other).
+     */
+    private static boolean confirms(Place q, Place p, Map<Place, Set<String>> words) {
+        return q != p && p.related(q) && !words.get(p).containsAll(words.get(q));
     }
 
     /** Longest non-overlapping matches of known names, in text order. */

@@ -111,7 +111,8 @@ public final class Model {
 
     public Prediction predict(String title, String body) {
         SparseVector v = vectorizer.transform(title, body);
-        double[] p = softmax(scores(v), temperature);
+        // No known word at all: no evidence, so every category is equally likely (and the answer unsure).
+        double[] p = v.size() == 0 ? softmax(new double[labels.size()], 1) : softmax(scores(v), temperature);
         Integer[] order = new Integer[p.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -p[i]));
