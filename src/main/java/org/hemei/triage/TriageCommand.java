@@ -165,7 +165,7 @@ public final class TriageCommand {
 
     /** Milliseconds per message of a full prediction (category, top three, words), one thread, after a warm-up. */
     static double[] latencies(Model model, List<LabelledText> messages) {
-        for (int i = 0; i < Math.max(0, 2000 - messages.size()); i++) {
+        for (int i = 0; i < Math.max(3000, 3 * messages.size()); i++) {
             LabelledText t = messages.get(i % messages.size());
             model.predict(t.title(), t.body());
         }
