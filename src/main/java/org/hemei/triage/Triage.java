@@ -50,6 +50,9 @@ public class Triage {
         if ((title == null || title.isBlank()) && (body == null || body.isBlank())) {
             throw DomainException.badRequest("标题和内容不能都为空 / title or body is required");
         }
+        if ((title == null ? 0 : title.length()) + (body == null ? 0 : body.length()) > 50_000) {
+            throw DomainException.badRequest("文本过长 / title and body longer than 50,000 characters");
+        }
         Loaded m = activeModel();
         Model.Prediction p = m.model().predict(title == null ? "" : title, body == null ? "" : body);
         boolean unsure = p.confidence() < unsureBelow;

@@ -32,7 +32,7 @@ public final class TinyData {
     }
 
     private static String pick(String[] words, Random random) {
-        return words[1 + random.nextInt(words.length - 1)].equals(words[0]) ? words[1] : words[random.nextInt(words.length - 1) + 1];
+        return words == FILLER ? words[random.nextInt(words.length)] : words[1 + random.nextInt(words.length - 1)];
     }
 
     public static String csv(List<LabelledText> messages) {
