@@ -13,6 +13,10 @@ import org.springframework.modulith.Modulithic;
 public class HemeiApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("triage")) {
+            // Evaluation and benchmarks of the triage models: no server, no database (see TriageCommand).
+            System.exit(org.hemei.triage.TriageCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication app = new SpringApplication(HemeiApplication.class);
         app.addListeners(new ProductionDatabaseGuard());
         app.run(args);

@@ -56,6 +56,11 @@ public class Grids {
                 .param(communityCode).query(Compound.class).list();
     }
 
+    /** Every compound of the city (a few thousand rows), e.g. for finding compound names in text. */
+    public List<Compound> allCompounds() {
+        return jdbc.sql("select id, name, community_code, address, synthetic from compound order by id").query(Compound.class).list();
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from grid").query(Long.class).single();
     }

@@ -1,0 +1,66 @@
+package org.hemei.triage;
+
+import java.util.List;
+import org.hemei.shared.DomainException;
+import org.hemei.triage.internal.LabelledFile;
+import org.hemei.triage.internal.LabelledText;
+import org.hemei.triage.internal.ModelStore;
+import org.hemei.triage.internal.Csv.CsvException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The labelled messages category models learn from: uploaded history (source {@value #UPLOAD}) and, once casework
+ * exists, closed orders whose category an operator confirmed or corrected ({@link #add}).
+ */
+@Service
+public class TrainingExamples {
+
+    public static final String UPLOAD = "upload";
+
+    private final ModelStore store;
+
+    TrainingExamples(ModelStore store) {
+        this.store = store;
+    }
+
+    /** One more labelled message, e.g. a closed order whose final category an operator confirmed. */
+    @Transactional
+    public void add(String title, String body, String label, String source) {
+        if (label == null || label.isBlank()) throw DomainException.badRequest("类别不能为空 / the label is required");
+        if ((title == null || title.isBlank()) && (body == null || body.isBlank())) {
+            throw DomainException.badRequest("标题和内容不能都为空 / title or body is required");
+        }
+        store.addExample(clip(title == null ? "" : title.strip(), 500), body == null ? "" : body.strip(), clip(label.strip(), 100),
+                source == null || source.isBlank() ? "api" : clip(source, 200));
+    }
+
+    /**
+     * Reads a CSV or xlsx table (header with title, body, label) and stores its messages as the uploaded history,
+     * replacing the previous upload when {@code replace}. Nothing is stored if any line is bad (422 naming it).
+     */
+    @Transactional
+    public int upload(byte[] file, String name, boolean replace) {
+        List<LabelledText> rows;
+        try {
+            rows = LabelledFile.read(file, name == null ? "upload" : name);
+        } catch (CsvException e) {
+            throw DomainException.unprocessable("训练文件有误 / the training file is invalid: " + e.getMessage(), List.of(e.getMessage()));
+        }
+        if (replace) store.deleteExamples(UPLOAD);
+        for (LabelledText r : rows) store.addExample(clip(r.title(), 500), r.body(), clip(r.label(), 100), UPLOAD);
+        return rows.size();
+    }
+
+    public long count() {
+        return store.exampleCount();
+    }
+
+    List<LabelledText> all() {
+        return store.examples();
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

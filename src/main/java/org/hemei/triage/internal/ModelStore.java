@@ -1,0 +1,83 @@
+package org.hemei.triage.internal;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The triage tables: trained models (versioned, one active) and the labelled examples they learn from. */
+@Repository
+public class ModelStore {
+
+    /** A stored model without its bytes. */
+    public record Row(long id, int modelVersion, OffsetDateTime createdAt, String createdBy, int trainingSize, String labels,
+            String metrics, boolean active) {
+    }
+
+    private static final String COLUMNS = "id, model_version, created_at, created_by, training_size, labels, metrics, active";
+
+    private final JdbcClient jdbc;
+
+    ModelStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public Row save(byte[] model, String createdBy, int trainingSize, String labels, String metrics) {
+        int version = jdbc.sql("select coalesce(max(model_version), 0) + 1 from triage_model").query(Integer.class).single();
+        jdbc.sql("""
+                insert into triage_model(model_version, created_at, created_by, training_size, labels, metrics, active, model)
+                values (?, ?, ?, ?, ?, ?, false, ?)""")
+                .params(version, OffsetDateTime.now(ZoneOffset.UTC), createdBy, trainingSize, labels, metrics, model).update();
+        return jdbc.sql("select " + COLUMNS + " from triage_model where model_version = ?").param(version).query(Row.class).single();
+    }
+
+    public List<Row> list() {
+        return jdbc.sql("select " + COLUMNS + " from triage_model order by model_version desc").query(Row.class).list();
+    }
+
+    public Optional<Row> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from triage_model where id = ?").param(id).query(Row.class).optional();
+    }
+
+    public Optional<Row> active() {
+        return jdbc.sql("select " + COLUMNS + " from triage_model where active = true").query(Row.class).optional();
+    }
+
+    public byte[] bytes(long id) {
+        return jdbc.sql("select model from triage_model where id = ?").param(id).query(byte[].class).single();
+    }
+
+    /** Makes this model the only active one. */
+    @Transactional
+    public void activate(long id) {
+        jdbc.sql("update triage_model set active = false where active = true and id <> ?").param(id).update();
+        jdbc.sql("update triage_model set active = true where id = ?").param(id).update();
+    }
+
+    public void addExample(String title, String body, String label, String source) {
+        jdbc.sql("insert into triage_example(title, body, label, source, created_at) values (?, ?, ?, ?, ?)")
+                .params(title, body, label, source, OffsetDateTime.now(ZoneOffset.UTC)).update();
+    }
+
+    public int deleteExamples(String source) {
+        return jdbc.sql("delete from triage_example where source = ?").param(source).update();
+    }
+
+    public List<LabelledText> examples() {
+        return jdbc.sql("select title, body, label from triage_example order by id")
+                .query((rs, i) -> new LabelledText(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    public long exampleCount() {
+        return jdbc.sql("select count(*) from triage_example").query(Long.class).single();
+    }
+
+    /** The highest example id, to tell whether examples were added since a model was trained. */
+    public long lastExampleId() {
+        return jdbc.sql("select coalesce(max(id), 0) from triage_example").query(Long.class).single();
+    }
+}

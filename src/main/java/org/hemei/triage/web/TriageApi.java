@@ -1,0 +1,98 @@
+package org.hemei.triage.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.hemei.identity.AdminOnly;
+import org.hemei.identity.SignedIn;
+import org.hemei.identity.Staff;
+import org.hemei.shared.DomainException;
+import org.hemei.triage.Classification;
+import org.hemei.triage.PlaceCandidate;
+import org.hemei.triage.TrainingExamples;
+import org.hemei.triage.Triage;
+import org.hemei.triage.TriageModels;
+import org.hemei.triage.TriageModels.ModelVersion;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The thin web face of triage: classify and locate for callers, model administration for administrators. */
+@Tag(name = "triage", description = "诉求分类与地点识别 / category and place of a demand's text")
+@RestController
+@RequestMapping("/api/triage")
+class TriageApi {
+
+    record ClassifyRequest(String title, String body) {
+    }
+
+    record LocateRequest(String text) {
+    }
+
+    record TrainingResult(int examplesRead, long examplesStored, ModelVersion model) {
+    }
+
+    private final Triage triage;
+    private final TriageModels models;
+    private final TrainingExamples examples;
+
+    TriageApi(Triage triage, TriageModels models, TrainingExamples examples) {
+        this.triage = triage;
+        this.models = models;
+        this.examples = examples;
+    }
+
+    @Staff
+    @Operation(summary = "诉求类别 / propose a category: confidence, top three, the words that weighed most; category is null when unsure")
+    @PostMapping("/classify")
+    Classification classify(@RequestBody ClassifyRequest request) {
+        return triage.classify(request.title(), request.body());
+    }
+
+    @SignedIn
+    @Operation(summary = "文本中的地点 / places a text names: district, street, community or compound, with confidence")
+    @PostMapping("/locate-text")
+    List<PlaceCandidate> locate(@RequestBody LocateRequest request) {
+        return triage.locate(request.text());
+    }
+
+    @AdminOnly
+    @Operation(summary = "模型版本 / category model versions, newest first, with cross-validated quality")
+    @GetMapping("/models")
+    List<ModelVersion> models() {
+        return models.list();
+    }
+
+    @AdminOnly
+    @Operation(summary = "上传样本并训练 / upload labelled history (CSV UTF-8 or xlsx with columns title, body, label) and train a new version")
+    @PostMapping("/models")
+    @ResponseStatus(HttpStatus.CREATED)
+    TrainingResult upload(@RequestBody byte[] file, @RequestParam(defaultValue = "true") boolean replace,
+            @RequestHeader(name = "X-File-Name", required = false) String fileName) {
+        if (file == null || file.length == 0) throw DomainException.badRequest("请上传训练文件 / send the CSV or xlsx file as the request body");
+        int read = examples.upload(file, fileName == null ? "upload" : fileName, replace);
+        return new TrainingResult(read, examples.count(), models.train());
+    }
+
+    @AdminOnly
+    @Operation(summary = "重新训练 / train a new version on the stored examples now")
+    @PostMapping("/models/retrain")
+    @ResponseStatus(HttpStatus.CREATED)
+    ModelVersion retrain() {
+        return models.train();
+    }
+
+    @AdminOnly
+    @Operation(summary = "启用模型版本 / make this version the one classification uses")
+    @PostMapping("/models/{id}/activate")
+    ModelVersion activate(@PathVariable long id) {
+        return models.activate(id);
+    }
+}

@@ -1,0 +1,81 @@
+package org.hemei.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.hemei.ApiTestSupport;
+import org.hemei.triage.internal.TinyData;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The triage API through MockMvc: training from an uploaded CSV, activation, classify, locate-text, refusals. */
+class TriageApiTest extends ApiTestSupport {
+
+    private JsonNode upload(String csv, int status) throws Exception {
+        return call(post("/api/triage/models").with(as("admin")).contentType("text/csv")
+                .header("X-File-Name", "tiny.csv").content(csv.getBytes(StandardCharsets.UTF_8)), status);
+    }
+
+    @Test
+    void administratorsTrainAndActivateStaffClassify() throws Exception {
+        JsonNode trained = upload(TinyData.csv(TinyData.messages(30, 11)), 201);
+        assertThat(trained.path("examplesRead").asInt()).isEqualTo(90);
+        JsonNode model = trained.path("model");
+        assertThat(model.path("labels")).hasSize(3);
+        assertThat(model.path("metrics").path("cv_macro_f1").asDouble()).isGreaterThan(0.8);
+        assertThat(model.path("trainingSize").asInt()).isGreaterThanOrEqualTo(90);
+
+        JsonNode activated = call(post("/api/triage/models/" + model.path("id").asLong() + "/activate").with(as("admin")), 200);
+        assertThat(activated.path("active").asBoolean()).isTrue();
+        JsonNode versions = call(get("/api/triage/models").with(as("admin")), 200);
+        assertThat(versions.findValues("active").stream().filter(JsonNode::asBoolean)).hasSize(1);
+
+        JsonNode c = call(json(post("/api/triage/classify").with(as("dispatcher")),
+                Map.of("title", "公交站台太远", "body", "希望增加班次，司机态度也要改进")), 200);
+        assertThat(c.path("category").asString()).isEqualTo("交通运输");
+        assertThat(c.path("unsure").asBoolean()).isFalse();
+        assertThat(c.path("confidence").asDouble()).isGreaterThan(0.5);
+        assertThat(c.path("top")).hasSize(3);
+        assertThat(c.path("top").get(0).path("category").asString()).isEqualTo("交通运输");
+        assertThat(c.path("words").size()).isPositive();
+        assertThat(c.path("modelVersion").asInt()).isEqualTo(activated.path("version").asInt());
+
+        JsonNode unsure = call(json(post("/api/triage/classify").with(as("grid")), Map.of("body", "xyz qqq")), 200);
+        assertThat(unsure.path("unsure").asBoolean()).isTrue();
+        assertThat(unsure.path("category").isNull()).isTrue();
+        assertThat(unsure.path("top")).hasSize(3);
+
+        assertApiError(call(json(post("/api/triage/classify").with(as("dispatcher")), Map.of("title", " ")), 400), 400);
+        assertApiError(call(json(post("/api/triage/classify").with(as("resident")), Map.of("title", "公交")), 403), 403);
+
+        JsonNode retrained = call(post("/api/triage/models/retrain").with(as("admin")), 201);
+        assertThat(retrained.path("version").asInt()).isGreaterThan(activated.path("version").asInt());
+        assertThat(retrained.path("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aBadTrainingFileIsRefusedNamingTheLine() throws Exception {
+        JsonNode error = upload("id,title,body,label\n1,公交,站台,交通运输\n2,噪音,工地\n", 422);
+        assertApiError(error, 422);
+        assertThat(error.path("message").asString()).contains("tiny.csv, line 3");
+        assertApiError(call(post("/api/triage/models").with(as("dispatcher")).contentType("text/csv").content("x"), 403), 403);
+        assertApiError(call(post("/api/triage/models/999999/activate").with(as("admin")), 404), 404);
+    }
+
+    @Test
+    void residentsLocateText() throws Exception {
+        JsonNode places = call(json(post("/api/triage/locate-text").with(as("resident")),
+                Map.of("text", "芙蓉区朝阳街街道曙光社区门口路灯不亮")), 200);
+        assertThat(places.get(0).path("code").asString()).isEqualTo("430102002006");
+        assertThat(places.get(0).path("level").asString()).isEqualTo("community");
+        assertThat(places.get(0).path("name").asString()).isEqualTo("曙光社区居委会");
+        assertThat(places.get(0).path("confidence").asDouble()).isBetween(0.5, 1.0);
+        assertThat(texts(places.get(0).path("matched"), null)).isNotEmpty();
+        assertThat(texts(places, "level")).contains("street", "district");
+        assertApiError(call(json(post("/api/triage/locate-text").with(as("resident")), Map.of("text", "")), 400), 400);
+        assertApiError(call(json(post("/api/triage/locate-text"), Map.of("text", "岳麓区")), 401), 401);
+    }
+}

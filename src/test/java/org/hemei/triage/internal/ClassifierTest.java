@@ -1,0 +1,80 @@
+package org.hemei.triage.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClassifierTest {
+
+    final List<LabelledText> train = TinyData.messages(30, 1);
+    final Model model = Trainer.train(train, Trainer.Options.DEFAULT);
+
+    @Test
+    void learnsThreeCategoriesFromTheirWords() {
+        List<LabelledText> test = TinyData.messages(10, 2);
+        long right = test.stream().filter(t -> model.predict(t.title(), t.body()).label().equals(t.label())).count();
+        assertThat(right).isGreaterThanOrEqualTo(28);
+        assertThat(model.labels()).containsExactly("交通运输", "教育文体", "环境保护");
+    }
+
+    @Test
+    void explainsWithTopThreeAndTheWordsThatWeighedMost() {
+        Model.Prediction p = model.predict("公交线路调整", "站台太远，班次太少，希望尽快处理");
+        assertThat(p.label()).isEqualTo("交通运输");
+        assertThat(p.unsure()).isFalse();
+        assertThat(p.confidence()).isGreaterThan(0.5).isLessThanOrEqualTo(1.0);
+        assertThat(p.top()).hasSize(3);
+        assertThat(p.top().get(0).label()).isEqualTo("交通运输");
+        assertThat(p.top().stream().mapToDouble(Model.Score::probability).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(String.join(" ", p.words())).containsAnyOf("公交", "站台", "班次", "线路");
+    }
+
+    @Test
+    void isUnsureAboutTextItHasNeverSeen() {
+        Model.Prediction p = model.predict("", "zzz qqq xyz");
+        assertThat(p.unsure()).isTrue();
+        assertThat(p.confidence()).isLessThan(0.5);
+    }
+
+    @Test
+    void survivesSerialisation() {
+        Model copy = Model.fromBytes(model.toBytes());
+        for (LabelledText t : TinyData.messages(3, 3)) {
+            assertThat(copy.predict(t.title(), t.body())).isEqualTo(model.predict(t.title(), t.body()));
+        }
+    }
+
+    @Test
+    void segmentedWordsAreAnOptionThatAlsoWorks() {
+        Trainer.Options words = new Trainer.Options(new Vectorizer.Settings(1, 2, 1.0, 2, true, true), 3.0, true, false, 200, 0, 0.5, 1);
+        Model m = Trainer.train(train, words);
+        assertThat(m.predict("学校补课", "老师让学生周末补课").label()).isEqualTo("教育文体");
+        assertThat(Model.fromBytes(m.toBytes()).predict("学校补课", "老师让学生周末补课").label()).isEqualTo("教育文体");
+    }
+
+    @Test
+    void normalisesFullWidthCaseAndDigits() {
+        assertThat(new String(Vectorizer.normalise("ＡＢ１２，公交"))).isEqualTo("ab00 公交");
+    }
+
+    @Test
+    void foldsAreStratified() {
+        List<Folds.Split> folds = Folds.stratified(train, 5, 7);
+        assertThat(folds).hasSize(5);
+        for (Folds.Split s : folds) {
+            assertThat(s.test()).hasSize(18);
+            assertThat(s.test().stream().filter(t -> t.label().equals("交通运输"))).hasSize(6);
+        }
+    }
+
+    @Test
+    void metricsPerClassAndMacroF1() {
+        Metrics m = Metrics.of(List.of("a", "a", "b", "b"), List.of("a", "b", "b", "b"));
+        assertThat(m.accuracy()).isEqualTo(0.75);
+        assertThat(m.perClass().get("a").precision()).isEqualTo(1.0);
+        assertThat(m.perClass().get("a").recall()).isEqualTo(0.5);
+        assertThat(m.perClass().get("b").precision()).isCloseTo(2 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(m.macroF1()).isCloseTo((2 / 3.0 + 0.8) / 2, org.assertj.core.data.Offset.offset(1e-9));
+    }
+}
