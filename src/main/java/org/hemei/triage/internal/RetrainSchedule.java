@@ -4,7 +4,6 @@ import org.hemei.triage.TriageModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -13,7 +12,6 @@ import org.springframework.scheduling.annotation.Scheduled;
  * administrator to activate it.
  */
 @Configuration
-@EnableScheduling
 class RetrainSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(RetrainSchedule.class);
