@@ -151,7 +151,7 @@ class Open311Api {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
         Map<String, String> p = parameters(request);
         jurisdiction(p.get("jurisdiction_id"));
-        Actor poster = poster(p.get("api_key"));
+        Actor poster = poster(p.get("api_key"), request);
         String code = p.get("service_code");
         if (code == null) throw Open311Exception.badRequest("缺少 service_code / service_code was not provided");
         Category category = categories.find(code)
@@ -203,11 +203,16 @@ class Open311Api {
         }
     }
 
-    /** Who posts: the api_key's account; a key sent as {@code Authorization: Bearer} (checked by the security chain) also counts. */
-    private Actor poster(String apiKey) {
+    /**
+     * Who posts: the api_key's account. A key sent as {@code Authorization: Bearer} (checked by the security
+     * chain) also counts; a page session never does, since CSRF is not checked here.
+     */
+    private Actor poster(String apiKey, HttpServletRequest request) {
         if (apiKey == null) {
             Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-            if (auth != null && auth.getPrincipal() instanceof HemeiUser user) return user.actor();
+            if (request.getHeader("Authorization") != null && auth != null && auth.getPrincipal() instanceof HemeiUser user) {
+                return user.actor();
+            }
             throw Open311Exception.forbidden("缺少 api_key，无法提交 / api_key is missing: can't proceed with create_request");
         }
         return accounts.findByApiKey(apiKey).filter(Account::isEnabled).map(Account::actor)

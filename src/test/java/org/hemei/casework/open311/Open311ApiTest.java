@@ -270,6 +270,26 @@ class Open311ApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aSignedInBrowserPostsWithItsApiKeyWithoutACsrfTokenAndBearerKeysAlsoWork() throws Exception {
+        var login = mvc.perform(post("/login").param("username", "grid").param("password", "demo")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())).andReturn();
+        var session = (org.springframework.mock.web.MockHttpSession) login.getRequest().getSession(false);
+        String viaSession = send(report("json", Map.of("service_code", "ROAD", "address_string", "芙蓉中路")).session(session), 200)
+                .json().get(0).path("service_request_id").asString();
+        // The api_key decides who posts, not the session.
+        assertThat(call(get("/api/casework/orders/by-number/" + viaSession).with(as("dispatcher")), 200).path("timeline").get(0)
+                .path("actor").asString()).isEqualTo("resident");
+
+        Map<String, String> noKey = new HashMap<>(Map.of("service_code", "ROAD", "address_string", "芙蓉中路"));
+        noKey.put("api_key", null);
+        // A session alone is no api_key (and would make posting forgeable, since CSRF is not checked here).
+        assertOpen311Error(send(report("json", noKey).session(session), 403), 403);
+        String viaBearer = send(report("json", noKey).with(as("courier")), 200).json().get(0).path("service_request_id").asString();
+        assertThat(call(get("/api/casework/orders/by-number/" + viaBearer).with(as("courier")), 200).path("channel").asString())
+                .isEqualTo("OPEN311");
+    }
+
+    @Test
     void postingNeedsAKnownServiceAndALocation() throws Exception {
         long before = jdbc.sql("select count(*) from work_order").query(Long.class).single();
         assertOpen311Error(send(report("json", Map.of("address_string", "五一大道")), 400), 400); // no service_code
