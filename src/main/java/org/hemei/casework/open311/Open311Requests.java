@@ -251,12 +251,14 @@ class Open311Requests {
 
     private static final Pattern MOBILE = Pattern.compile("(?<!\\d)(1[3-9]\\d)\\d{4}(\\d{4})(?!\\d)");
     private static final Pattern LANDLINE = Pattern.compile("(?<!\\d)(0\\d{2,3})-?\\d{3,4}(\\d{4})(?!\\d)");
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+\\.)+[A-Za-z]{2,}");
     private static final Pattern ID_CARD = Pattern.compile("(?<!\\d)(\\d{6})\\d{8}(\\d{3}[0-9Xx])(?![0-9Xx])");
 
-    /** Free text for the public: ID-card, mobile and landline numbers masked. */
+    /** Free text for the public: ID-card, mobile and landline numbers and e-mail addresses masked. */
     static String scrub(String text) {
         if (text == null) return null;
-        String s = ID_CARD.matcher(text).replaceAll("$1********$2");
+        String s = EMAIL.matcher(text).replaceAll("***@***");
+        s = ID_CARD.matcher(s).replaceAll("$1********$2");
         s = MOBILE.matcher(s).replaceAll("$1****$2");
         return LANDLINE.matcher(s).replaceAll("$1-****$2");
     }

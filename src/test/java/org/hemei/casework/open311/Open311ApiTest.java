@@ -337,6 +337,12 @@ class Open311ApiTest extends ApiTestSupport {
     // ---- reading requests
 
     @Test
+    void freeTextIsScrubbedOfPersonalNumbers() {
+        assertThat(Open311Requests.scrub("电话13812345678，座机0731-84567890，身份证430102199001011234，邮箱 zhang.san@example.org，工单 12345-20261125-000123"))
+                .isEqualTo("电话138****5678，座机0731-****7890，身份证430102********1234，邮箱 ***@***，工单 12345-20261125-000123");
+    }
+
+    @Test
     void requestsAreFilteredByIdCodeStatusAndDates() throws Exception {
         String road = created(Map.of("service_code", "ROAD", "address_string", "芙蓉中路"));
         String noise = created(Map.of("service_code", "NOISE", "address_string", "坡子街"));
