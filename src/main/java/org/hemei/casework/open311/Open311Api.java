@@ -17,6 +17,7 @@ import org.hemei.identity.AccountAdministration;
 import org.hemei.identity.Actor;
 import org.hemei.identity.HemeiUser;
 import org.hemei.identity.PublicEndpoint;
+import org.hemei.territory.Territory;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.MediaType;
@@ -60,10 +61,12 @@ class Open311Api {
     private final Open311Requests requests;
     private final Intake intake;
     private final AccountAdministration accounts;
+    private final Territory territory;
     private final Environment environment;
 
-    Open311Api(Categories categories, Open311Requests requests, Intake intake, AccountAdministration accounts,
+    Open311Api(Categories categories, Open311Requests requests, Intake intake, AccountAdministration accounts, Territory territory,
             Environment environment) {
+        this.territory = territory;
         this.categories = categories;
         this.requests = requests;
         this.intake = intake;
@@ -161,6 +164,10 @@ class Open311Api {
         if ((lat == null) != (lng == null)) throw Open311Exception.badRequest("lat 与 long 须同时提供 / send both lat and long");
         String address = limit("address_string", p.get("address_string"), 300);
         String addressId = p.get("address_id");
+        if (addressId != null && !territory.exists(addressId)) {
+            throw Open311Exception.badRequest("address_id 须为长沙市的区划代码 / address_id must be a division code of Changsha"
+                    + " (district, street or community, e.g. 430102001001): " + addressId);
+        }
         if (lat == null && address == null && addressId == null) {
             throw Open311Exception.badRequest("须提供位置：lat 和 long、address_string 或 address_id / a location is required: lat and long, address_string or address_id");
         }

@@ -301,7 +301,9 @@ class Open311ApiTest extends ApiTestSupport {
         assertThat(nowhere.body()).contains("address_string");
         assertOpen311Error(send(report("json", Map.of("service_code", "SANITATION", "lat", "28.19")), 400), 400);
         assertOpen311Error(send(report("json", Map.of("service_code", "SANITATION", "lat", "north", "long", "112.9")), 400), 400);
-        assertOpen311Error(send(report("json", Map.of("service_code", "SANITATION", "address_id", "999999999999")), 400), 400);
+        Answer badAddress = send(report("json", Map.of("service_code", "SANITATION", "address_id", "999999999999")), 400);
+        assertOpen311Error(badAddress, 400);
+        assertThat(badAddress.body()).contains("address_id");
         assertOpen311Error(send(report("json", Map.of("service_code", "SANITATION", "address_string", "五一大道",
                 "phone", "not a phone")), 400), 400);
         assertThat(jdbc.sql("select count(*) from work_order").query(Long.class).single()).isEqualTo(before);
