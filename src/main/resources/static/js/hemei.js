@@ -7,6 +7,16 @@
   document.addEventListener('htmx:configRequest', function (e) {
     var c = csrf(); if (c) e.detail.headers[c.header] = c.token;
   });
+  // Live lists: an element with data-live refreshes itself when the server says an order it may show changed.
+  document.addEventListener('DOMContentLoaded', function () {
+    var live = document.querySelector('[data-live]');
+    if (!live || !window.EventSource) return;
+    var source = new EventSource(live.dataset.live);
+    source.addEventListener('order', function () {
+      var el = document.querySelector('[data-live]');
+      if (el && window.htmx) htmx.trigger(el, 'refresh');
+    });
+  });
   window.hemeiFetch = function (url, options) {
     options = options || {}; options.headers = options.headers || {};
     var c = csrf(); if (c) options.headers[c.header] = c.token;

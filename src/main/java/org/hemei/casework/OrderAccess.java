@@ -8,6 +8,7 @@ import org.hemei.identity.Actor;
 import org.hemei.identity.Role;
 import org.hemei.identity.Scope;
 import org.hemei.shared.DomainException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -22,10 +23,12 @@ public class OrderAccess {
 
     private final WorkOrderRepository orders;
     private final Timeline timeline;
+    private final ApplicationEventPublisher events;
 
-    OrderAccess(WorkOrderRepository orders, Timeline timeline) {
+    OrderAccess(WorkOrderRepository orders, Timeline timeline, ApplicationEventPublisher events) {
         this.orders = orders;
         this.timeline = timeline;
+        this.events = events;
     }
 
     public WorkOrder get(long id) {
@@ -46,14 +49,17 @@ public class OrderAccess {
             throw new OptimisticLockingFailureException("order " + id + " changed since version " + expectedVersion);
         }
         WorkOrder.Step step = transition.apply(order);
-        WorkOrder saved = orders.save(order);
-        timeline.append(saved.getId(), step);
-        return saved;
+        return persist(order, step);
     }
 
     WorkOrder save(WorkOrder order) {
+        return persist(order, order.lastStep());
+    }
+
+    private WorkOrder persist(WorkOrder order, WorkOrder.Step step) {
         WorkOrder saved = orders.save(order);
-        timeline.append(saved.getId(), order.lastStep());
+        timeline.append(saved.getId(), step);
+        events.publishEvent(new OrderChanged(saved));
         return saved;
     }
 

@@ -41,11 +41,15 @@ public class Orders {
 
     public record OrderRow(long id, String number, String status, String title, String categoryCode, String urgency,
             boolean majorHazard, String divisionCode, Long leadUnitId, OffsetDateTime receivedAt, OffsetDateTime handleDueAt,
-            boolean overdue) {
+            boolean overdue, Double lat, Double lng) {
     }
 
     /** Filters for lists; all optional. {@code unit} = led by that unit; {@code division} = inside that territory. */
-    public record Query(Set<Status> statuses, Long unit, String division, Boolean overdue, String q) {
+    public record Query(Set<Status> statuses, Long unit, String division, Boolean overdue, String q, Instant dueBefore) {
+
+        public Query(Set<Status> statuses, Long unit, String division, Boolean overdue, String q) {
+            this(statuses, unit, division, overdue, q, null);
+        }
     }
 
     private final OrderAccess access;
@@ -71,6 +75,13 @@ public class Orders {
 
     public OrderView view(long id) {
         return view(access.get(id), false);
+    }
+
+    /** The actions the current person may take on the order now. */
+    public Set<String> availableActions(long id) {
+        WorkOrder o = access.get(id);
+        boolean verify = categories.find(o.getCategoryCode()).map(Category::verify).orElse(false);
+        return AvailableActions.of(o, Actor.current(), verify);
     }
 
     public OrderView byNumber(String number) {
@@ -113,6 +124,11 @@ public class Orders {
             where.append(" and o.handled_at is null and o.status not in ('CLOSED','MERGED','INVALID','SUSPENDED') and o.handle_due_at < ?");
             params.add(OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
         }
+        if (query.dueBefore() != null) {
+            where.append(" and o.handled_at is null and o.handle_due_at >= ? and o.handle_due_at < ?");
+            params.add(OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+            params.add(OffsetDateTime.ofInstant(query.dueBefore(), java.time.ZoneOffset.UTC));
+        }
         if (query.q() != null && !query.q().isBlank()) {
             where.append(" and (o.number like ? or o.title like ? or o.text like ?)");
             String like = "%" + query.q().strip() + "%";
@@ -125,7 +141,7 @@ public class Orders {
         pageParams.add(size);
         pageParams.add((long) page * size);
         List<OrderRow> rows = jdbc.sql("select o.id, o.number, o.status, o.title, o.category_code, o.urgency, o.major_hazard,"
-                + " o.division_code, o.lead_unit_id, o.received_at, o.handle_due_at, o.handled_at" + where
+                + " o.division_code, o.lead_unit_id, o.received_at, o.handle_due_at, o.handled_at, o.lat, o.lng" + where
                 + " order by case when o.major_hazard and o.status not in ('CLOSED','MERGED','INVALID') then 0 else 1 end, o.id desc"
                 + " limit ? offset ?")
                 .params(pageParams)
@@ -136,7 +152,8 @@ public class Orders {
                             && due.toInstant().isBefore(now);
                     return new OrderRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getBoolean(7), rs.getString(8), (Long) rs.getObject(9, Long.class),
-                            rs.getObject(10, OffsetDateTime.class), due, overdue);
+                            rs.getObject(10, OffsetDateTime.class), due, overdue, (Double) rs.getObject(13, Double.class),
+                            (Double) rs.getObject(14, Double.class));
                 }).list();
         return new Paging<>(rows, page, size, total);
     }

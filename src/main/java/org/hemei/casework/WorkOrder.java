@@ -72,6 +72,9 @@ public class WorkOrder {
     private Satisfaction satisfaction;
     private String idempotencyKey;
     private String createdBy;
+    private Instant signWarnAt;
+    private Instant handleWarnAt;
+    private Instant nextCheckAt;
 
     @Transient
     private Step lastStep;
@@ -240,6 +243,13 @@ public class WorkOrder {
         return stay("REQUEST_SUSPENSION", reason);
     }
 
+    /** 吹哨: departments summoned by the street or community join the order as assisting units. */
+    public Step summon(Set<Long> departments, String reason) {
+        require("WHISTLE", Status.DISPATCHED, Status.SIGNED, Status.IN_PROGRESS);
+        departments.stream().filter(u -> !u.equals(leadUnitId)).forEach(u -> assisting.add(new Assist(u)));
+        return stay("WHISTLE", reason);
+    }
+
     // ---- verification, follow-up, closing
 
     /** On-site verification 核查: failing sends the order back to the unit and counts as rework 返工. */
@@ -294,11 +304,41 @@ public class WorkOrder {
     private Step move(String action, Status to, Long unit, String note) {
         Step step = new Step(action, status, to, unit, note);
         status = to;
+        schedule();
         return lastStep = step;
     }
 
     private Step stay(String action, String note) {
+        schedule();
         return lastStep = new Step(action, status, status, leadUnitId, note);
+    }
+
+    /** Minutes after dispatch within which an unsigned major hazard is escalated to leaders. */
+    public static final Duration ESCALATE_AFTER = Duration.ofMinutes(10);
+
+    /**
+     * Warnings fall at 80% of each limit; the deadline watch looks at the order at its earliest pending time
+     * (it skips what it already raised, so an early or stale check is harmless).
+     */
+    private void schedule() {
+        signWarnAt = dispatchedAt == null || signDueAt == null ? null : at80(dispatchedAt, signDueAt);
+        handleWarnAt = dispatchedAt == null || handleDueAt == null ? null : at80(dispatchedAt, handleDueAt);
+        Instant next = null;
+        if (status == Status.DISPATCHED) {
+            next = min(min(next, signWarnAt), signDueAt);
+            if (majorHazard) next = min(next, dispatchedAt.plus(ESCALATE_AFTER));
+        }
+        boolean handling = EnumSet.of(Status.DISPATCHED, Status.SIGNED, Status.IN_PROGRESS, Status.RETURN_REQUESTED).contains(status);
+        if (handling && handledAt == null) next = min(min(next, handleWarnAt), handleDueAt);
+        nextCheckAt = next;
+    }
+
+    private static Instant at80(Instant from, Instant due) {
+        return from.plusMillis(Duration.between(from, due).toMillis() * 8 / 10);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
     }
 
     public boolean isOverdue(Instant now) {
@@ -352,4 +392,7 @@ public class WorkOrder {
     public Satisfaction getSatisfaction() { return satisfaction; }
     public String getIdempotencyKey() { return idempotencyKey; }
     public String getCreatedBy() { return createdBy; }
+    public Instant getSignWarnAt() { return signWarnAt; }
+    public Instant getHandleWarnAt() { return handleWarnAt; }
+    public Instant getNextCheckAt() { return nextCheckAt; }
 }

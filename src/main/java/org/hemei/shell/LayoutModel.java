@@ -14,6 +14,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class LayoutModel {
 
+    private final org.hemei.casework.Notifications notifications;
+
+    LayoutModel(org.hemei.casework.Notifications notifications) {
+        this.notifications = notifications;
+    }
+
     @ModelAttribute
     void layout(Model model, HttpServletRequest request) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -21,6 +27,7 @@ class LayoutModel {
             Actor actor = user.actor();
             model.addAttribute("actor", actor);
             model.addAttribute("nav", Navigation.forActor(actor));
+            model.addAttribute("unread", notifications.unreadCount());
         }
         model.addAttribute("currentPath", request.getRequestURI());
     }

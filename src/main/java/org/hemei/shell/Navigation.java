@@ -18,10 +18,26 @@ public final class Navigation {
         List<Item> items = new ArrayList<>();
         items.add(new Item("/", "nav.home"));
         boolean staff = actor.roles().stream().anyMatch(Role::isStaff);
+        if (actor.isAdmin() || actor.has(Role.DISPATCHER) || actor.has(Role.LEADER)) {
+            items.add(new Item("/casework/board", "nav.board"));
+        }
+        if (actor.isAdmin() || actor.has(Role.DISPATCHER)) {
+            items.add(new Item("/casework/intake", "nav.intake"));
+        }
+        if (actor.isAdmin() || actor.has(Role.UNIT_STAFF) || actor.has(Role.GRID_WORKER)) {
+            items.add(new Item("/casework/inbox", "nav.inbox"));
+        }
+        if (!staff || actor.has(Role.GRID_WORKER)) {
+            items.add(new Item("/report", "nav.report"));
+        }
+        items.add(new Item("/track", "nav.track"));
         if (staff) {
             items.add(new Item("/territory", "nav.territory"));
             items.add(new Item("/units", "nav.units"));
             items.add(new Item("/party-orgs", "nav.partyOrgs"));
+        }
+        if (actor.isAdmin() || actor.has(Role.DISPATCHER) || actor.has(Role.LEADER) || actor.has(Role.UNIT_STAFF)) {
+            items.add(new Item("/casework/kpis", "nav.kpis"));
         }
         if (actor.isAdmin() || actor.has(Role.PARTY_STAFF)) {
             items.add(new Item("/party-members", "nav.partyMembers"));

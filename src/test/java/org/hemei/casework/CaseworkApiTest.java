@@ -226,6 +226,14 @@ class CaseworkApiTest extends ApiTestSupport {
         assertThat(merged.path("status").asString()).isEqualTo("MERGED");
         assertThat(merged.path("mergedIntoId").asLong()).isEqualTo(master);
         assertApiError(act(master, "merge", "dispatcher", Map.of("into", duplicate), 409), 409); // not into a merged one
+        // When the master closes, the merged demand's requester hears the result.
+        act(master, "register", "dispatcher", Map.of("category", "COMMUNITY"), 200);
+        act(master, "dispatch", "dispatcher", Map.of(), 200);
+        act(master, "sign", "community", Map.of(), 200);
+        act(master, "handle", "community", Map.of("note", "已清理"), 200);
+        act(master, "follow-up", "dispatcher", Map.of("resolved", true, "satisfaction", "SATISFIED"), 200);
+        JsonNode told = call(get("/api/casework/notifications").with(as("resident")), 200);
+        assertThat(texts(told.path("items"), "message")).anyMatch(m -> m.contains(merged.path("number").asString()) && m.contains("已清理"));
         long prank = id(report("resident", demandAt("430102001001", null)));
         assertApiError(act(prank, "invalidate", "dispatcher", Map.of(), 400), 400);
         assertThat(act(prank, "invalidate", "dispatcher", Map.of("reason", "骚扰"), 200).path("status").asString()).isEqualTo("INVALID");

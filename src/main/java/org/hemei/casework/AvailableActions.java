@@ -1,0 +1,58 @@
+package org.hemei.casework;
+
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.hemei.identity.Actor;
+import org.hemei.identity.Role;
+
+/** Which actions a person may take on an order right now: the order page shows exactly these. */
+public final class AvailableActions {
+
+    private AvailableActions() {
+    }
+
+    public static Set<String> of(WorkOrder o, Actor actor, boolean verificationNeeded) {
+        Set<String> actions = new LinkedHashSet<>();
+        Status s = o.getStatus();
+        boolean centre = actor.isAdmin() || actor.has(Role.DISPATCHER);
+        boolean leadUnit = o.getLeadUnitId() != null && (actor.has(Role.UNIT_STAFF) || actor.has(Role.GRID_WORKER))
+                && actor.scope().unitIds().contains(o.getLeadUnitId());
+        boolean requester = o.getRequesterAccountId() != null && o.getRequesterAccountId() == actor.accountId();
+        boolean gridWorkerHere = actor.has(Role.GRID_WORKER) && o.getDivisionCode() != null && actor.covers(o.getDivisionCode());
+        boolean awaitingFollowUp = s == Status.VERIFIED || (s == Status.HANDLED && !verificationNeeded);
+        if (centre) {
+            switch (s) {
+                case RECEIVED -> actions.addAll(Set.of("register", "merge", "invalidate"));
+                case REGISTERED -> actions.addAll(Set.of("dispatch", "merge", "invalidate"));
+                case DISPATCHED -> actions.add("merge");
+                case RETURN_REQUESTED -> actions.add("return-review");
+                case FOLLOWED_UP -> actions.addAll(Set.of("close", "reopen"));
+                case SUSPENDED -> actions.add("resume");
+                default -> { }
+            }
+            if (o.getPendingExtensionUntil() != null) actions.add("extension-decision");
+            if (o.getPendingSuspensionReason() != null) actions.add("suspension-decision");
+            if (s == Status.HANDLED && verificationNeeded) actions.add("verify");
+            if (awaitingFollowUp) actions.add("follow-up");
+        }
+        if (leadUnit) {
+            switch (s) {
+                case DISPATCHED -> actions.addAll(Set.of("sign", "return"));
+                case SIGNED -> actions.addAll(Set.of("start", "handle", "return", "extension", "suspension"));
+                case IN_PROGRESS -> actions.addAll(Set.of("handle", "extension", "suspension"));
+                case SUSPENDED -> actions.add("resume");
+                default -> { }
+            }
+        }
+        boolean overseer = centre || actor.has(Role.LEADER);
+        if (overseer && o.getLeadUnitId() != null && s.isOpen() && o.getHandledAt() == null) actions.add("supervise");
+        boolean territorial = actor.has(Role.UNIT_STAFF) && o.getDivisionCode() != null && actor.covers(o.getDivisionCode());
+        if ((territorial || actor.isAdmin()) && EnumSet.of(Status.DISPATCHED, Status.SIGNED, Status.IN_PROGRESS).contains(s)) {
+            actions.add("whistle");
+        }
+        if (gridWorkerHere && s == Status.HANDLED && verificationNeeded) actions.add("verify");
+        if (requester && awaitingFollowUp) actions.add("follow-up");
+        return actions;
+    }
+}

@@ -1,0 +1,108 @@
+package org.hemei.casework;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.hemei.identity.Actor;
+import org.hemei.identity.Role;
+import org.hemei.identity.Scope;
+import org.hemei.organization.Units;
+import org.hemei.shared.Paging;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The in-app inbox: messages to a unit (every account acting for it sees them), to the leaders over a territory,
+ * or to one person; units with a phone number also get a text message.
+ */
+@Service
+public class Notifications {
+
+    public record Notice(long id, String kind, String message, Long workOrderId, OffsetDateTime createdAt, OffsetDateTime readAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Units units;
+    private final SmsSender sms;
+    private final Clock clock;
+
+    Notifications(JdbcClient jdbc, Units units, SmsSender sms, Clock clock) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.sms = sms;
+        this.clock = clock;
+    }
+
+    void toUnit(long unitId, Long orderId, String kind, String message) {
+        insert("UNIT", unitId, null, null, orderId, kind, message);
+        units.find(unitId).map(u -> u.getPhone()).filter(p -> p != null && !p.isBlank()).ifPresent(p -> sms.send(p, message));
+    }
+
+    /** To the leaders whose territory covers this place (the district's and the city's). */
+    void toLeaders(String divisionCode, Long orderId, String kind, String message) {
+        insert("LEADERS", null, divisionCode, null, orderId, kind, message);
+    }
+
+    void toAccount(long accountId, Long orderId, String kind, String message) {
+        insert("ACCOUNT", null, null, accountId, orderId, kind, message);
+    }
+
+    public Paging<Notice> mine(boolean unreadOnly, int page, int size) {
+        List<Object> params = new ArrayList<>();
+        String where = " from notification n where " + audience(Actor.current(), params) + (unreadOnly ? " and n.read_at is null" : "");
+        long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) page * size);
+        List<Notice> items = jdbc.sql("select n.id, n.kind, n.message, n.work_order_id, n.created_at, n.read_at" + where
+                + " order by n.id desc limit ? offset ?").params(pageParams).query(Notice.class).list();
+        return new Paging<>(items, page, size, total);
+    }
+
+    public long unreadCount() {
+        List<Object> params = new ArrayList<>();
+        return jdbc.sql("select count(*) from notification n where " + audience(Actor.current(), params) + " and n.read_at is null")
+                .params(params).query(Long.class).single();
+    }
+
+    /** Marks one of the caller's notifications read; others' are left alone. */
+    @Transactional
+    public void markRead(long id) {
+        List<Object> params = new ArrayList<>();
+        params.add(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+        params.add(Actor.current().username());
+        params.add(id);
+        String audience = audience(Actor.current(), params);
+        jdbc.sql("update notification n set read_at = ?, read_by = ? where n.id = ? and n.read_at is null and " + audience)
+                .params(params).update();
+    }
+
+    /** Which notifications a person sees: their units', their own, and as a leader those over their territory. */
+    private static String audience(Actor actor, List<Object> params) {
+        List<String> any = new ArrayList<>();
+        any.add("(n.audience = 'ACCOUNT' and n.account_id = ?)");
+        params.add(actor.accountId());
+        for (Long unit : actor.scope().unitIds()) {
+            any.add("(n.audience = 'UNIT' and n.unit_id = ?)");
+            params.add(unit);
+        }
+        if (actor.has(Role.LEADER) || actor.isAdmin()) {
+            for (String code : actor.scope().divisionCodes()) {
+                any.add("(n.audience = 'LEADERS' and n.division_code like ?)");
+                params.add(Scope.prefix(code) + "%");
+            }
+        }
+        return "(" + String.join(" or ", any) + ")";
+    }
+
+    private void insert(String audience, Long unitId, String division, Long accountId, Long orderId, String kind, String message) {
+        jdbc.sql("insert into notification(audience, unit_id, division_code, account_id, work_order_id, kind, message, created_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(audience, unitId, division, accountId, orderId, kind, message.length() > 500 ? message.substring(0, 500) : message,
+                        OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .update();
+    }
+}

@@ -1,0 +1,289 @@
+package org.hemei.casework.web;
+
+import java.time.LocalDateTime;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.hemei.casework.Categories;
+import org.hemei.casework.Channel;
+import org.hemei.casework.Dispatching;
+import org.hemei.casework.Dispatching.DispatchRequest;
+import org.hemei.casework.Handling;
+import org.hemei.casework.Intake;
+import org.hemei.casework.Intake.Demand;
+import org.hemei.casework.Orders;
+import org.hemei.casework.Orders.OrderView;
+import org.hemei.casework.Routing;
+import org.hemei.casework.Satisfaction;
+import org.hemei.casework.Status;
+import org.hemei.casework.TimeLimit;
+import org.hemei.casework.Urgency;
+import org.hemei.identity.Actor;
+import org.hemei.identity.Role;
+import org.hemei.identity.SignedIn;
+import org.hemei.identity.Staff;
+import org.hemei.shared.DomainException;
+import org.hemei.shared.Paging;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The people's views of casework: the dispatch board, a unit's inbox, the order page with the actions its viewer
+ * may take, the operator's intake console, and the resident's report, track and rate pages.
+ */
+@Controller
+class CaseworkPages {
+
+    /** Every field any action form may post; each action reads what it needs. */
+    record ActionForm(String action, Integer version, String note, String reason, String category, Urgency urgency,
+            Boolean majorHazard, Long leadUnitId, Long into, Boolean accept, Boolean approve, Boolean passed, Boolean resolved,
+            Satisfaction satisfaction, LocalDateTime until, String unitIds, Long summons, org.hemei.casework.Whistles.Rating rating) {
+
+        Set<Long> units() {
+            Set<Long> ids = new LinkedHashSet<>();
+            for (String part : (unitIds == null ? "" : unitIds).split("[,，\\s]+")) {
+                if (part.isBlank()) continue;
+                try {
+                    ids.add(Long.valueOf(part));
+                } catch (NumberFormatException e) {
+                    throw DomainException.badRequest("单位编号须为数字 / unit ids must be numbers: " + part);
+                }
+            }
+            return ids;
+        }
+    }
+
+    record IntakeForm(String title, String text, String category, Urgency urgency, Boolean majorHazard, String requesterName,
+            String requesterPhone, Boolean confidential, Double lat, Double lng, String address, String divisionCode,
+            String answer, String idempotencyKey) {
+
+        Demand demand() {
+            return new Demand(blank(title), text, blank(category), urgency, majorHazard, blank(requesterName),
+                    blank(requesterPhone), confidential, lat, lng, "wgs84", blank(address), blank(divisionCode), blank(answer), null);
+        }
+    }
+
+    private final Intake intake;
+    private final Dispatching dispatching;
+    private final Handling handling;
+    private final Orders orders;
+    private final Categories categories;
+    private final Routing routing;
+    private final org.hemei.casework.LiveUpdates live;
+    private final org.hemei.casework.Notifications notifications;
+    private final org.hemei.casework.Supervision supervision;
+    private final org.hemei.casework.Whistles whistles;
+
+    CaseworkPages(Intake intake, Dispatching dispatching, Handling handling, Orders orders, Categories categories, Routing routing,
+            org.hemei.casework.LiveUpdates live, org.hemei.casework.Notifications notifications,
+            org.hemei.casework.Supervision supervision, org.hemei.casework.Whistles whistles) {
+        this.whistles = whistles;
+        this.live = live;
+        this.notifications = notifications;
+        this.supervision = supervision;
+        this.intake = intake;
+        this.dispatching = dispatching;
+        this.handling = handling;
+        this.orders = orders;
+        this.categories = categories;
+        this.routing = routing;
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER','LEADER')")
+    @GetMapping("/casework/board")
+    String board(@RequestParam(required = false) Set<Status> status, @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String division,
+            @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("result", orders.search(new Orders.Query(status, null, division, overdue, q), Paging.page(page), 20));
+        model.addAttribute("statuses", Status.values());
+        model.addAttribute("selected", status == null ? Set.of() : status);
+        model.addAttribute("overdue", overdue);
+        model.addAttribute("q", q);
+        model.addAttribute("division", division);
+        return "casework/board";
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','UNIT_STAFF','GRID_WORKER')")
+    @GetMapping("/casework/inbox")
+    String inbox(@RequestParam(required = false, defaultValue = "sign") String tab, @RequestParam(required = false) Integer page,
+            Model model) {
+        Set<Status> statuses = switch (tab) {
+            case "progress" -> EnumSet.of(Status.SIGNED, Status.IN_PROGRESS, Status.SUSPENDED, Status.RETURN_REQUESTED);
+            case "done" -> EnumSet.of(Status.HANDLED, Status.VERIFIED, Status.FOLLOWED_UP, Status.CLOSED);
+            case "overdue", "soon" -> EnumSet.of(Status.SIGNED, Status.IN_PROGRESS, Status.DISPATCHED);
+            default -> EnumSet.of(Status.DISPATCHED);
+        };
+        Actor actor = Actor.current();
+        Long unit = actor.scope().unitIds().stream().sorted().findFirst().orElse(null);
+        java.time.Instant soon = tab.equals("soon") ? java.time.Instant.now().plus(java.time.Duration.ofHours(24)) : null;
+        model.addAttribute("result", orders.search(new Orders.Query(statuses, unit, null, tab.equals("overdue") ? true : null, null, soon),
+                Paging.page(page), 20));
+        model.addAttribute("tab", tab);
+        return "casework/inbox";
+    }
+
+    @SignedIn
+    @GetMapping("/casework/orders/{id}")
+    String order(@PathVariable long id, Model model) {
+        OrderView order = orders.view(id);
+        model.addAttribute("order", order);
+        model.addAttribute("actions", orders.availableActions(id));
+        model.addAttribute("categories", categories.all());
+        model.addAttribute("satisfactions", Satisfaction.values());
+        model.addAttribute("whistles", whistles.whistles(id));
+        model.addAttribute("ratings", org.hemei.casework.Whistles.Rating.values());
+        if (order.categoryCode() != null && order.divisionCode() != null
+                && (order.status() == Status.REGISTERED || order.status() == Status.RETURN_REQUESTED)) {
+            routing.route(categories.get(order.categoryCode()), order.divisionCode()).ifPresent(r -> model.addAttribute("route", r));
+        }
+        return "casework/order";
+    }
+
+    @Staff
+    @PostMapping("/casework/orders/{id}/reveal")
+    String reveal(@PathVariable long id, Model model) {
+        model.addAttribute("order", orders.revealRequester(id));
+        return "casework/order :: requester";
+    }
+
+    @SignedIn
+    @PostMapping("/casework/orders/{id}/act")
+    String act(@PathVariable long id, ActionForm f, RedirectAttributes redirect) {
+        try {
+            perform(id, f);
+            redirect.addFlashAttribute("done", f.action());
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        } catch (OptimisticLockingFailureException e) {
+            redirect.addFlashAttribute("error", "工单已被他人处理，请查看最新状态 / someone else acted on this order first: see its current state");
+        }
+        return "redirect:/casework/orders/" + id;
+    }
+
+    /** Server-sent events that make boards and inboxes refresh when an order they show changes. */
+    @SignedIn
+    @GetMapping(value = "/casework/stream", produces = "text/event-stream")
+    org.springframework.web.servlet.mvc.method.annotation.SseEmitter stream() {
+        return live.subscribe();
+    }
+
+    @SignedIn
+    @GetMapping("/notifications")
+    String notifications(@RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("result", notifications.mine(false, Paging.page(page), 30));
+        return "casework/notifications";
+    }
+
+    @SignedIn
+    @PostMapping("/notifications/{id}/read")
+    String read(@PathVariable long id, @RequestParam(required = false) Long order) {
+        notifications.markRead(id);
+        return order == null ? "redirect:/notifications" : "redirect:/casework/orders/" + order;
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER')")
+    @GetMapping("/casework/intake")
+    String intakeConsole(Model model) {
+        model.addAttribute("categories", categories.all());
+        model.addAttribute("key", java.util.UUID.randomUUID().toString());
+        return "casework/intake";
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER')")
+    @PostMapping("/casework/intake")
+    String receiveCall(IntakeForm form, Model model, RedirectAttributes redirect) {
+        return receive(Channel.HOTLINE, form, "redirect:/casework/intake", model, redirect, "casework/intake");
+    }
+
+    @SignedIn
+    @GetMapping("/report")
+    String reportForm(Model model) {
+        model.addAttribute("key", java.util.UUID.randomUUID().toString());
+        return "casework/report";
+    }
+
+    @SignedIn
+    @PostMapping("/report")
+    String report(IntakeForm form, Model model, RedirectAttributes redirect) {
+        Actor actor = Actor.current();
+        Channel channel = actor.has(Role.COURIER) ? Channel.COURIER : actor.has(Role.GRID_WORKER) ? Channel.GRID_PATROL : Channel.WEB;
+        return receive(channel, form, null, model, redirect, "casework/report");
+    }
+
+    /** Follow an order by its number; residents see only their own. */
+    @SignedIn
+    @GetMapping("/track")
+    String track(@RequestParam(required = false) String number, Model model) {
+        if (number != null && !number.isBlank()) {
+            try {
+                return "redirect:/casework/orders/" + orders.byNumber(number.strip()).id();
+            } catch (DomainException | org.springframework.security.access.AccessDeniedException e) {
+                model.addAttribute("error", "未找到您的这张工单 / no order of yours has this number: " + number);
+            }
+        }
+        model.addAttribute("mine", orders.search(new Orders.Query(null, null, null, null, null), 0, 20));
+        return "casework/track";
+    }
+
+    private String receive(Channel channel, IntakeForm form, String after, Model model, RedirectAttributes redirect, String view) {
+        try {
+            Intake.Received r = intake.receive(channel, form.demand(), form.idempotencyKey());
+            redirect.addFlashAttribute("created", r.order().getNumber());
+            return after != null ? after : "redirect:/casework/orders/" + r.order().getId();
+        } catch (DomainException e) {
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("form", form);
+            model.addAttribute("categories", categories.all());
+            model.addAttribute("key", form.idempotencyKey());
+            return view;
+        }
+    }
+
+    private void perform(long id, ActionForm f) {
+        Integer v = f.version();
+        switch (f.action() == null ? "" : f.action()) {
+            case "register" -> dispatching.register(id, f.category(), f.urgency(), Boolean.TRUE.equals(f.majorHazard()), f.note(), v);
+            case "dispatch" -> dispatching.dispatch(id, new DispatchRequest(f.leadUnitId(), null, f.note(), v));
+            case "return-review" -> dispatching.reviewReturn(id, Boolean.TRUE.equals(f.accept()),
+                    new DispatchRequest(f.leadUnitId(), new LinkedHashSet<>(), f.note(), v));
+            case "extension-decision" -> dispatching.decideExtension(id, Boolean.TRUE.equals(f.approve()), f.note(), v);
+            case "suspension-decision" -> dispatching.decideSuspension(id, Boolean.TRUE.equals(f.approve()), f.note(), v);
+            case "merge" -> dispatching.merge(id, required(f.into(), "into"), f.note(), v);
+            case "invalidate" -> dispatching.invalidate(id, f.reason(), v);
+            case "close" -> dispatching.close(id, f.note(), v);
+            case "reopen" -> dispatching.reopen(id, f.note(), v);
+            case "sign" -> handling.sign(id, v);
+            case "start" -> handling.start(id, f.note(), v);
+            case "handle" -> handling.handle(id, f.note(), v);
+            case "return" -> handling.requestReturn(id, f.reason(), v);
+            case "extension" -> handling.requestExtension(id, f.until() == null ? null
+                    : f.until().atZone(TimeLimit.CHINA).toInstant(), f.reason(), v);
+            case "suspension" -> handling.requestSuspension(id, f.reason(), v);
+            case "resume" -> handling.resume(id, f.note(), v);
+            case "verify" -> handling.verify(id, Boolean.TRUE.equals(f.passed()), f.note(), v);
+            case "follow-up" -> handling.followUp(id, f.resolved(), f.satisfaction(), f.note(), v);
+            case "supervise" -> supervision.supervise(id, f.note());
+            case "whistle" -> whistles.blow(id, f.units(), f.reason());
+            case "report" -> whistles.report(required(f.summons(), "summons"), f.note());
+            case "rate" -> whistles.rate(required(f.summons(), "summons"), f.rating());
+            default -> throw DomainException.badRequest("未知操作 / unknown action: " + f.action());
+        }
+    }
+
+    private static <T> T required(T value, String name) {
+        if (value == null) throw DomainException.badRequest("缺少 " + name + " / " + name + " is required");
+        return value;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+}

@@ -1,0 +1,45 @@
+package org.hemei.casework.web;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.hemei.casework.Measures;
+import org.hemei.shared.DomainException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The measures as a page: a unit's or a territory's figures for a range, with the total first. */
+@Controller
+class KpiPages {
+
+    private final Measures measures;
+
+    KpiPages(Measures measures) {
+        this.measures = measures;
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER','LEADER','UNIT_STAFF')")
+    @GetMapping("/casework/kpis")
+    String kpis(@RequestParam(required = false) String unit, @RequestParam(required = false) String division,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+        model.addAttribute("unit", unit);
+        model.addAttribute("division", division);
+        try {
+            Measures.Kpis kpis = measures.kpis(KpiApi.unitId(unit), division, from, to);
+            model.addAttribute("kpis", kpis);
+            List<Measures.Row> newestFirst = new ArrayList<>(kpis.days());
+            Collections.reverse(newestFirst);
+            model.addAttribute("daysNewestFirst", newestFirst);
+            model.addAttribute("from", kpis.from());
+            model.addAttribute("to", kpis.to());
+        } catch (DomainException e) { // bad input: say so on the page; out of scope stays 403
+            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("from", from);
+            model.addAttribute("to", to);
+        }
+        return "casework/kpis";
+    }
+}

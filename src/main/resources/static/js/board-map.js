@@ -1,0 +1,22 @@
+// Board map: a marker per listed order with a location; redrawn when htmx refreshes the list.
+(function () {
+  var el = document.getElementById('board-map');
+  if (!el || !window.L) return;
+  var map = L.map(el).setView([28.23, 112.94], 10), layer = L.layerGroup().addTo(map);
+  function draw() {
+    layer.clearLayers();
+    var bounds = [];
+    document.querySelectorAll('tr[data-lat]').forEach(function (tr) {
+      var lat = parseFloat(tr.dataset.lat), lng = parseFloat(tr.dataset.lng);
+      if (isNaN(lat) || isNaN(lng)) return;
+      var hazard = tr.classList.contains('hazard'), overdue = tr.classList.contains('overdue');
+      L.circleMarker([lat, lng], { radius: hazard ? 9 : 6, color: hazard ? '#b71c1c' : overdue ? '#b26a00' : '#1a237e' })
+        .bindTooltip(tr.dataset.number).on('click', function () { location.href = '/casework/orders/' + tr.dataset.id; })
+        .addTo(layer);
+      bounds.push([lat, lng]);
+    });
+    if (bounds.length) map.fitBounds(bounds, { maxZoom: 15, padding: [20, 20] });
+  }
+  draw();
+  document.body.addEventListener('htmx:afterSwap', draw);
+})();

@@ -1,0 +1,107 @@
+package org.hemei.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.BoundingBox;
+import org.hemei.territory.Grids;
+import org.hemei.territory.geo.GeoJsonFeatures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The heart of Hemei in a real browser: a resident reports with a map pin, the dispatcher registers and
+ * dispatches, the community signs and handles, the resident sees it handled, rates it, and it is closed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CaseworkJourneyTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Grids grids;
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    Page signIn(Browser browser, String user) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844));
+        Page page = context.newPage();
+        page.navigate(base() + "/login");
+        page.locator("#username").fill(user);
+        page.locator("#password").fill("demo");
+        page.locator("button[type=submit]").click();
+        page.waitForURL(base() + "/");
+        return page;
+    }
+
+    @Test
+    void residentReportsDispatcherDispatchesCommunityHandlesResidentRates() {
+        var grid = grids.within("430102001001", 1).get(0);
+        var point = geometry(grid.geometry()).getInteriorPoint();
+        try (Playwright playwright = org.hemei.e2e.Browser.playwright(); Browser browser = org.hemei.e2e.Browser.launch(playwright)) {
+            // The dispatcher watches the board; it refreshes by itself when an order arrives (server-sent events).
+            Page dispatcher = signIn(browser, "dispatcher");
+            dispatcher.navigate(base() + "/casework/board");
+            dispatcher.waitForTimeout(500); // the event stream connects
+
+            // The resident reports, pinning the place on the map.
+            Page resident = signIn(browser, "resident");
+            resident.navigate(base() + "/report");
+            resident.locator("#report-title").fill("楼道堆放杂物");
+            resident.locator("#report-text").fill("3栋2单元楼道堆满杂物，存在消防隐患");
+            resident.locator("#report-map").scrollIntoViewIfNeeded();
+            resident.evaluate("([lat, lng]) => document.getElementById('report-map')._map.setView([lat, lng], 18, {animate: false})",
+                    java.util.List.of(point.getY(), point.getX()));
+            BoundingBox box = resident.locator("#report-map").boundingBox();
+            resident.mouse().click(box.x + box.width / 2, box.y + box.height / 2);
+            resident.locator("#report-submit").click();
+            assertThat(resident.locator("#order-status")).hasText("已接收");
+            String number = resident.locator("h1 > span").first().textContent().strip();
+
+            // The dispatcher sees it appear without reloading, registers it and dispatches it to the suggested unit.
+            dispatcher.locator("a", new Page.LocatorOptions().setHasText(number)).click(
+                    new com.microsoft.playwright.Locator.ClickOptions().setTimeout(10_000));
+            dispatcher.locator("#action-register select[name=category]").selectOption("COMMUNITY");
+            dispatcher.locator("#action-register button").click();
+            assertThat(dispatcher.locator("#order-status")).hasText("已登记");
+            assertThat(dispatcher.locator("#action-dispatch")).containsText("识字里社区居委会");
+            dispatcher.locator("#action-dispatch button").click();
+            assertThat(dispatcher.locator("#order-status")).hasText("已派单");
+
+            // The community finds it in its inbox, signs and handles it.
+            Page community = signIn(browser, "community");
+            community.navigate(base() + "/casework/inbox");
+            community.locator("a", new Page.LocatorOptions().setHasText(number)).click();
+            community.locator("#action-sign button").click();
+            assertThat(community.locator("#order-status")).hasText("已签收");
+            community.locator("#action-handle textarea").fill("已联系物业清理楼道杂物");
+            community.locator("#action-handle button").click();
+            assertThat(community.locator("#order-status")).hasText("已办结");
+
+            // The resident tracks it by number, sees it handled and rates it; it is closed.
+            resident.navigate(base() + "/track");
+            resident.locator("#track-number").fill(number);
+            resident.locator("form.filters button").click();
+            assertThat(resident.locator("#order-status")).hasText("已办结");
+            assertThat(resident.locator("body")).containsText("已联系物业清理楼道杂物");
+            resident.locator("#action-follow-up select[name=satisfaction]").selectOption("SATISFIED");
+            resident.locator("#action-follow-up button").click();
+            assertThat(resident.locator("#order-status")).hasText("已关闭");
+            assertThat(resident.locator(".timeline")).containsText("回访");
+        }
+    }
+
+    private static org.locationtech.jts.geom.Geometry geometry(String geoJson) {
+        String fc = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"code\":\"g\"},\"geometry\":"
+                + geoJson + "}]}";
+        return GeoJsonFeatures.parse(fc, null, null).features().get(0).wgs84Geometry();
+    }
+}
