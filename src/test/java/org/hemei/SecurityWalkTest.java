@@ -178,7 +178,12 @@ class SecurityWalkTest extends ApiTestSupport {
             if (!e.api() && writes(e)) r = r.with(csrf()); // a page form always carries its token
             MockHttpServletResponse res = mvc.perform(r).andReturn().getResponse();
             if (e.isPublic()) {
-                if (res.getStatus() == 401 || res.getStatus() == 403 || res.getStatus() == 302 && String.valueOf(res.getRedirectedUrl()).endsWith("/login")) {
+                // A public endpoint may refuse by itself (Open311 posting without api_key: a 403 in Open311's own
+                // error list); the security chain must not.
+                boolean ownRefusal = res.getStatus() == 403 && e.path().startsWith("/open311/")
+                        && (res.getContentAsString().startsWith("[{\"code\":403") || res.getContentAsString().contains("<errors><error><code>403<"));
+                if (res.getStatus() == 401 || res.getStatus() == 403 && !ownRefusal
+                        || res.getStatus() == 302 && String.valueOf(res.getRedirectedUrl()).endsWith("/login")) {
                     wrong.add(e + " is public but answered " + res.getStatus());
                 }
             } else if (e.api()) {

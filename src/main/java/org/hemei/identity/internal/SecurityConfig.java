@@ -4,6 +4,7 @@ import org.hemei.identity.AccountAdministration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -37,9 +38,14 @@ class SecurityConfig {
                 .addFilterBefore(new ApiKeyFilter(accounts, errors), BasicAuthenticationFilter.class)
                 // Without a session cookie there is nothing to forge (bearer keys, anonymous calls get their 401);
                 // browser calls riding on the page session still need the token.
-                .csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null || r.getRequestedSessionId() == null))
+                .csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null || r.getRequestedSessionId() == null)
+                        // Open311 posts authenticate with their api_key parameter, never with the session.
+                        .ignoringRequestMatchers("/open311/v2/**"))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // Open311 GeoReport v2 is a public read API; posting checks its own api_key (403 in Open311 form).
+                        .requestMatchers(HttpMethod.GET, "/open311/v2/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/open311/v2/requests.json", "/open311/v2/requests.xml").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
