@@ -26,9 +26,14 @@ public class Dispatching {
     private final Calendars calendars;
     private final Routing routing;
     private final Units units;
+    private final org.hemei.territory.Territory territory;
+    private final org.hemei.triage.TrainingExamples examples;
     private final Clock clock;
 
-    Dispatching(OrderAccess access, Categories categories, Calendars calendars, Routing routing, Units units, Clock clock) {
+    Dispatching(OrderAccess access, Categories categories, Calendars calendars, Routing routing, Units units,
+            org.hemei.territory.Territory territory, org.hemei.triage.TrainingExamples examples, Clock clock) {
+        this.territory = territory;
+        this.examples = examples;
         this.access = access;
         this.categories = categories;
         this.calendars = calendars;
@@ -39,16 +44,53 @@ public class Dispatching {
 
     @Transactional
     public WorkOrder register(long id, String categoryCode, Urgency urgency, boolean majorHazard, String note, Integer version) {
+        return register(id, categoryCode, null, urgency, majorHazard, note, version);
+    }
+
+    /**
+     * Registers with the category (and, if given, the place) the dispatcher confirms. How that compares with
+     * triage's suggestion goes on the timeline, and the confirmed group becomes a training example.
+     */
+    @Transactional
+    public WorkOrder register(long id, String categoryCode, String placeCode, Urgency urgency, boolean majorHazard, String note,
+            Integer version) {
         OrderAccess.requireCentre();
+        if (categoryCode == null || categoryCode.isBlank()) throw DomainException.badRequest("请选择类别 / category is required");
         Category category = categories.get(categoryCode);
-        WorkOrder order = access.apply(id, version, o -> o.register(category, urgency, majorHazard, note));
+        String place = placeCode == null || placeCode.isBlank() ? null : placeCode.strip();
+        if (place != null && !territory.exists(place) && !(place.length() == 15 && territory.exists(place.substring(0, 12)))) {
+            throw DomainException.badRequest("区划代码不存在 / unknown divisionCode: " + place);
+        }
+        WorkOrder order = access.apply(id, version, o -> o.register(category, urgency, majorHazard, place,
+                join(confirmation(o, category, place), note)));
+        examples.add(order.getTitle(), order.getText(), category.level1(), "casework");
         return order.isMajorHazard() ? linkEmergency(order, category) : order;
+    }
+
+    /** "建议 X → 采用 Y": whether the dispatcher confirmed or corrected triage's proposal. */
+    private static String confirmation(WorkOrder o, Category chosen, String place) {
+        StringBuilder s = new StringBuilder();
+        if (o.getSuggestedGroup() != null) {
+            s.append(o.getSuggestedGroup().equals(chosen.level1()) ? "确认建议类别 / suggestion confirmed: " : "更正建议类别 / suggestion corrected: ")
+                    .append(o.getSuggestedGroup()).append(" → ").append(chosen.level1()).append(" ").append(chosen.code());
+        }
+        if (place != null && o.getSuggestedDivision() != null) {
+            s.append(s.length() > 0 ? "；" : "").append(place.startsWith(o.getSuggestedDivision()) ? "确认建议地点 " : "更正建议地点 ")
+                    .append(o.getSuggestedDivision()).append(" → ").append(place);
+        }
+        return s.length() == 0 ? null : s.toString();
+    }
+
+    private static String join(String a, String b) {
+        if (a == null) return b;
+        return b == null || b.isBlank() ? a : a + "；" + b;
     }
 
     /** At the hotline: registered while the caller is on the line; answered consultations close at once. */
     WorkOrder registerAtIntake(WorkOrder order, Category category, String answer) {
-        order.register(category, order.getUrgency(), order.isMajorHazard(), null);
+        order.register(category, order.getUrgency(), order.isMajorHazard(), null, confirmation(order, category, null));
         order = access.save(order);
+        examples.add(order.getTitle(), order.getText(), category.level1(), "casework");
         if (answer != null && !answer.isBlank()) {
             order.closeAtIntake(answer.strip(), clock.instant());
             return access.save(order);

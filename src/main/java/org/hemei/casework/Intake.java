@@ -51,14 +51,16 @@ public class Intake {
     private final OrderAccess access;
     private final Categories categories;
     private final Dispatching dispatching;
+    private final Suggestions suggestions;
     private final Locator locator;
     private final Territory territory;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    Intake(WorkOrderRepository orders, OrderAccess access, Categories categories, Dispatching dispatching, Locator locator,
-            Territory territory, JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+    Intake(WorkOrderRepository orders, OrderAccess access, Categories categories, Dispatching dispatching, Suggestions suggestions,
+            Locator locator, Territory territory, JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+        this.suggestions = suggestions;
         this.orders = orders;
         this.access = access;
         this.categories = categories;
@@ -93,8 +95,11 @@ public class Intake {
         Demand withRequester = ownDemand && d.requesterName() == null ? new Demand(d.title(), d.text(), d.category(), d.urgency(),
                 d.majorHazard(), actor.displayName(), d.requesterPhone(), d.confidential(), d.lat(), d.lng(), d.crs(), d.address(),
                 d.divisionCode(), d.answer(), d.idempotencyKey()) : d;
-        WorkOrder order = access.save(WorkOrder.receive(number, channel, withRequester, d.divisionCode(),
-                ownDemand ? actor.accountId() : null, actor.username(), now));
+        WorkOrder received = WorkOrder.receive(number, channel, withRequester, d.divisionCode(),
+                ownDemand ? actor.accountId() : null, actor.username(), now);
+        Suggestions.Suggestion s = suggestions.suggest(d.title(), d.text());
+        received.suggested(s.group(), s.place() == null ? null : s.place().code());
+        WorkOrder order = access.save(received);
         if (channel == Channel.HOTLINE && d.category() != null) {
             order = dispatching.registerAtIntake(order, categories.get(d.category()), d.answer());
         }

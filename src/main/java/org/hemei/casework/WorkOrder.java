@@ -75,6 +75,8 @@ public class WorkOrder {
     private Instant signWarnAt;
     private Instant handleWarnAt;
     private Instant nextCheckAt;
+    private String suggestedGroup;
+    private String suggestedDivision;
 
     @Transient
     private Step lastStep;
@@ -111,9 +113,21 @@ public class WorkOrder {
 
     // ---- the 12345 centre
 
+    /** The category group and place triage proposed at intake, kept to record the registration's confirmation. */
+    public void suggested(String group, String division) {
+        suggestedGroup = group;
+        suggestedDivision = division;
+    }
+
     public Step register(Category category, Urgency urgency, boolean majorHazard, String note) {
+        return register(category, urgency, majorHazard, null, note);
+    }
+
+    /** Registers with a category and, where the dispatcher sets or corrects it, the place. */
+    public Step register(Category category, Urgency urgency, boolean majorHazard, String placeCode, String note) {
         require("REGISTER", Status.RECEIVED);
         categoryCode = category.code();
+        if (placeCode != null) divisionCode = placeCode;
         if (urgency != null) this.urgency = urgency;
         this.majorHazard = this.majorHazard || majorHazard || category.majorHazard();
         if (this.majorHazard) this.urgency = Urgency.EMERGENCY;
@@ -395,4 +409,6 @@ public class WorkOrder {
     public Instant getSignWarnAt() { return signWarnAt; }
     public Instant getHandleWarnAt() { return handleWarnAt; }
     public Instant getNextCheckAt() { return nextCheckAt; }
+    public String getSuggestedGroup() { return suggestedGroup; }
+    public String getSuggestedDivision() { return suggestedDivision; }
 }

@@ -48,7 +48,10 @@ class CaseworkApi {
     record NoteRequest(String note, Integer version) {
     }
 
-    record RegisterRequest(String category, Urgency urgency, Boolean majorHazard, String note, Integer version) {
+    record RegisterRequest(String category, String divisionCode, Urgency urgency, Boolean majorHazard, String note, Integer version) {
+    }
+
+    record SuggestRequest(String title, String text) {
     }
 
     record ReviewRequest(Boolean accept, Long leadUnitId, Set<Long> assistingUnitIds, String note, Integer version) {
@@ -86,9 +89,11 @@ class CaseworkApi {
     private final Categories categories;
     private final Routing routing;
     private final Calendars calendars;
+    private final org.hemei.casework.Suggestions suggestions;
 
     CaseworkApi(Intake intake, Dispatching dispatching, Handling handling, Orders orders, Categories categories, Routing routing,
-            Calendars calendars) {
+            Calendars calendars, org.hemei.casework.Suggestions suggestions) {
+        this.suggestions = suggestions;
         this.intake = intake;
         this.dispatching = dispatching;
         this.handling = handling;
@@ -139,7 +144,8 @@ class CaseworkApi {
     @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER')")
     @PostMapping("/orders/{id}/register")
     OrderView register(@PathVariable long id, @RequestBody RegisterRequest r) {
-        return view(dispatching.register(id, r.category(), r.urgency(), Boolean.TRUE.equals(r.majorHazard()), r.note(), r.version()).getId());
+        return view(dispatching.register(id, r.category(), r.divisionCode(), r.urgency(), Boolean.TRUE.equals(r.majorHazard()), r.note(),
+                r.version()).getId());
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER')")
@@ -249,6 +255,13 @@ class CaseworkApi {
     @PostMapping("/orders/{id}/follow-up")
     OrderView followUp(@PathVariable long id, @RequestBody FollowUpRequest r) {
         return view(handling.followUp(id, r.resolved(), r.satisfaction(), r.note(), r.version()).getId());
+    }
+
+    @Staff
+    @Operation(summary = "What triage proposes at intake: category group, the catalogue's categories in it, and the place")
+    @PostMapping("/suggestions")
+    org.hemei.casework.Suggestions.Suggestion suggest(@RequestBody SuggestRequest r) {
+        return suggestions.suggest(r.title(), r.text());
     }
 
     @SignedIn

@@ -42,7 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CaseworkPages {
 
     /** Every field any action form may post; each action reads what it needs. */
-    record ActionForm(String action, Integer version, String note, String reason, String category, Urgency urgency,
+    record ActionForm(String action, Integer version, String note, String reason, String category, String divisionCode, Urgency urgency,
             Boolean majorHazard, Long leadUnitId, Long into, Boolean accept, Boolean approve, Boolean passed, Boolean resolved,
             Satisfaction satisfaction, LocalDateTime until, String unitIds, Long summons, org.hemei.casework.Whistles.Rating rating) {
 
@@ -80,10 +80,13 @@ class CaseworkPages {
     private final org.hemei.casework.Notifications notifications;
     private final org.hemei.casework.Supervision supervision;
     private final org.hemei.casework.Whistles whistles;
+    private final org.hemei.casework.Suggestions suggestions;
 
     CaseworkPages(Intake intake, Dispatching dispatching, Handling handling, Orders orders, Categories categories, Routing routing,
             org.hemei.casework.LiveUpdates live, org.hemei.casework.Notifications notifications,
-            org.hemei.casework.Supervision supervision, org.hemei.casework.Whistles whistles) {
+            org.hemei.casework.Supervision supervision, org.hemei.casework.Whistles whistles,
+            org.hemei.casework.Suggestions suggestions) {
+        this.suggestions = suggestions;
         this.whistles = whistles;
         this.live = live;
         this.notifications = notifications;
@@ -138,6 +141,9 @@ class CaseworkPages {
         model.addAttribute("categories", categories.all());
         model.addAttribute("satisfactions", Satisfaction.values());
         model.addAttribute("whistles", whistles.whistles(id));
+        if (order.status() == Status.RECEIVED && model.getAttribute("actions") instanceof Set<?> a && a.contains("register")) {
+            model.addAttribute("suggestion", suggestions.suggest(order.title(), order.text()));
+        }
         model.addAttribute("ratings", org.hemei.casework.Whistles.Rating.values());
         if (order.categoryCode() != null && order.divisionCode() != null
                 && (order.status() == Status.REGISTERED || order.status() == Status.RETURN_REQUESTED)) {
@@ -196,6 +202,14 @@ class CaseworkPages {
         return "casework/intake";
     }
 
+    /** htmx: triage's proposal for the text being typed at the intake console. */
+    @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER')")
+    @PostMapping("/casework/suggestions")
+    String suggestions(@RequestParam(required = false) String title, @RequestParam(required = false) String text, Model model) {
+        model.addAttribute("s", suggestions.suggest(title, text));
+        return "casework/suggestions :: panel";
+    }
+
     @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER')")
     @PostMapping("/casework/intake")
     String receiveCall(IntakeForm form, Model model, RedirectAttributes redirect) {
@@ -249,7 +263,8 @@ class CaseworkPages {
     private void perform(long id, ActionForm f) {
         Integer v = f.version();
         switch (f.action() == null ? "" : f.action()) {
-            case "register" -> dispatching.register(id, f.category(), f.urgency(), Boolean.TRUE.equals(f.majorHazard()), f.note(), v);
+            case "register" -> dispatching.register(id, f.category(), f.divisionCode(), f.urgency(), Boolean.TRUE.equals(f.majorHazard()),
+                    f.note(), v);
             case "dispatch" -> dispatching.dispatch(id, new DispatchRequest(f.leadUnitId(), null, f.note(), v));
             case "return-review" -> dispatching.reviewReturn(id, Boolean.TRUE.equals(f.accept()),
                     new DispatchRequest(f.leadUnitId(), new LinkedHashSet<>(), f.note(), v));

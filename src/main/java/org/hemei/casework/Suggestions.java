@@ -1,0 +1,52 @@
+package org.hemei.casework;
+
+import java.util.List;
+import org.hemei.shared.DomainException;
+import org.hemei.triage.Classification;
+import org.hemei.triage.PlaceCandidate;
+import org.hemei.triage.Triage;
+import org.springframework.stereotype.Service;
+
+/**
+ * What triage proposes for a demand at intake: the category group (the model's first-level label) with the
+ * catalogue's categories in that group, and the most likely place. The operator confirms or corrects; the
+ * dispatcher's registration records which.
+ */
+@Service
+public class Suggestions {
+
+    public record CategoryOption(String code, String name) {
+    }
+
+    public record Suggestion(String group, Double confidence, boolean unsure, List<String> words, List<CategoryOption> categories,
+            PlaceCandidate place, String note) {
+
+        static Suggestion none(String note) {
+            return new Suggestion(null, null, true, List.of(), List.of(), null, note);
+        }
+    }
+
+    private final Triage triage;
+    private final Categories categories;
+
+    Suggestions(Triage triage, Categories categories) {
+        this.triage = triage;
+        this.categories = categories;
+    }
+
+    public Suggestion suggest(String title, String text) {
+        String all = ((title == null ? "" : title) + " " + (text == null ? "" : text)).strip();
+        if (all.isEmpty()) return Suggestion.none(null);
+        PlaceCandidate place = triage.locate(all).stream().filter(p -> !p.level().equals("compound")).findFirst().orElse(null);
+        Classification c;
+        try {
+            c = triage.classify(title, text);
+        } catch (DomainException noModel) {
+            return new Suggestion(null, null, true, List.of(), List.of(), place, noModel.getMessage());
+        }
+        String group = c.category() != null ? c.category() : c.top().isEmpty() ? null : c.top().get(0).category();
+        List<CategoryOption> options = categories.all().stream().filter(k -> k.level1().equals(group))
+                .map(k -> new CategoryOption(k.code(), k.name())).toList();
+        return new Suggestion(group, c.confidence(), c.unsure(), c.words(), options, place, null);
+    }
+}

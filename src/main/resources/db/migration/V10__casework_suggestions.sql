@@ -1,0 +1,3 @@
+-- What triage proposed at intake (category group and place), kept so a dispatcher's correction is on record.
+alter table work_order add column suggested_group varchar(30);
+alter table work_order add column suggested_division varchar(15);

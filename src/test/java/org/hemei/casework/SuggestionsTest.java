@@ -1,0 +1,74 @@
+package org.hemei.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.hemei.ApiTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Triage at intake: the proposal shown to the operator, and the dispatcher's confirmation or correction on record. */
+class SuggestionsTest extends ApiTestSupport {
+
+    static final String[][] WORDS = { { "环境保护", "油烟", "噪音", "排放", "污水" }, { "交通运输", "公交", "站台", "地铁", "班次" },
+            { "教育文体", "学校", "学位", "入学", "老师" } };
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** A tiny model of three groups with their own words, made active for these tests. */
+    @BeforeEach
+    void tinyModel() throws Exception {
+        StringBuilder csv = new StringBuilder("id,title,body,label\n");
+        int id = 0;
+        for (String[] group : WORDS) {
+            for (int i = 0; i < 12; i++) {
+                String a = group[1 + i % 4], b = group[1 + (i + 1) % 4];
+                csv.append(id++).append(",反映").append(a).append("问题,\"小区附近").append(a).append("和").append(b).append("，希望处理\",")
+                        .append(group[0]).append('\n');
+            }
+        }
+        JsonNode model = call(post("/api/triage/models").with(as("admin")).contentType("text/csv").header("X-File-Name", "groups.csv")
+                .content(csv.toString().getBytes(StandardCharsets.UTF_8)), 201);
+        call(post("/api/triage/models/" + model.path("model").path("id").asLong() + "/activate").with(as("admin")), 200);
+    }
+
+    @Test
+    void theOperatorSeesTheProposedGroupItsCategoriesAndThePlace() throws Exception {
+        JsonNode s = call(json(post("/api/casework/suggestions").with(as("dispatcher")),
+                Map.of("title", "饭店油烟扰民", "text", "识字里社区楼下饭店油烟排放严重，晚上噪音也大")), 200);
+        assertThat(s.path("group").asString()).isEqualTo("环境保护");
+        assertThat(texts(s.path("categories"), "code")).contains("NOISE", "POLLUTION", "SANITATION").doesNotContain("TRAFFIC");
+        assertThat(s.path("place").path("code").asString()).isEqualTo("430102001001");
+        call(json(post("/api/casework/suggestions").with(as("resident")), Map.of("text", "x")), 403);
+    }
+
+    @Test
+    void aCorrectionAtRegistrationIsRecordedAndBecomesTrainingData() throws Exception {
+        String text = "识字里社区门口公交站台被占用" + unique("");
+        JsonNode order = call(json(post("/api/casework/orders").with(as("resident")), Map.of("title", "站台油烟", "text", text)), 201);
+        long id = order.path("id").asLong();
+        JsonNode registered = call(json(post("/api/casework/orders/" + id + "/register").with(as("dispatcher")),
+                Map.of("category", "TRAFFIC", "divisionCode", "430102001001")), 200);
+        assertThat(registered.path("divisionCode").asString()).isEqualTo("430102001001");
+        String note = registered.path("timeline").get(1).path("note").asString();
+        assertThat(note).contains("交通运输", "TRAFFIC", "430102001001");
+        long examples = jdbc.sql("select count(*) from triage_example where source = 'casework' and body = ? and label = '交通运输'")
+                .param(text).query(Long.class).single();
+        assertThat(examples).isEqualTo(1);
+        assertApiError(call(json(post("/api/casework/orders/" + id + "/register").with(as("dispatcher")),
+                Map.of("category", "TRAFFIC")), 409), 409);
+    }
+
+    @Test
+    void anUnknownPlaceAtRegistrationIsRefused() throws Exception {
+        long id = call(json(post("/api/casework/orders").with(as("resident")), Map.of("text", "路灯不亮")), 201).path("id").asLong();
+        assertThat(call(json(post("/api/casework/orders/" + id + "/register").with(as("dispatcher")),
+                Map.of("category", "ROAD", "divisionCode", "999999999")), 400).path("message").asString()).contains("999999999");
+    }
+}
