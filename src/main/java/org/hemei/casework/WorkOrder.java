@@ -72,6 +72,7 @@ public class WorkOrder {
     private Satisfaction satisfaction;
     private String idempotencyKey;
     private String createdBy;
+    private String externalNumber;
 
     @Transient
     private Step lastStep;
@@ -103,6 +104,27 @@ public class WorkOrder {
         o.idempotencyKey = demand.idempotencyKey();
         o.createdBy = createdBy;
         o.lastStep = new Step("RECEIVE", null, Status.RECEIVED, null, channel.name());
+        return o;
+    }
+
+    /**
+     * A historical order from a bulk import, without routing or notifications. Without a handling history it
+     * is open: RECEIVED, or REGISTERED when its category is known, waiting for dispatch like any other. A closed
+     * one is CLOSED at {@code closedAt} with the result it had; whether it was resolved is not known.
+     */
+    static WorkOrder imported(String number, String externalNumber, Intake.Demand demand, Category category, boolean closed,
+            Instant receivedAt, Instant closedAt, String feedback, String createdBy, String note) {
+        WorkOrder o = receive(number, Channel.IMPORT, demand, demand.divisionCode(), null, createdBy, receivedAt);
+        o.externalNumber = externalNumber;
+        if (closed) {
+            o.categoryCode = category == null ? null : category.code();
+            o.closedAt = closedAt;
+            o.feedback = feedback;
+            o.status = Status.CLOSED;
+        } else if (category != null) {
+            o.register(category, null, false, null);
+        }
+        o.lastStep = new Step("IMPORT", null, o.status, null, note);
         return o;
     }
 
@@ -352,4 +374,5 @@ public class WorkOrder {
     public Satisfaction getSatisfaction() { return satisfaction; }
     public String getIdempotencyKey() { return idempotencyKey; }
     public String getCreatedBy() { return createdBy; }
+    public String getExternalNumber() { return externalNumber; }
 }
