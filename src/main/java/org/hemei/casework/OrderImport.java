@@ -71,7 +71,7 @@ public class OrderImport {
     private static final Duration STALE = Duration.ofMinutes(10);
 
     /** The columns a file may have (header names, case and spaces ignored); others are ignored and reported. */
-    static final List<String> COLUMNS = List.of("number", "received_at", "title", "text", "category", "division_code", "district",
+    public static final List<String> COLUMNS = List.of("number", "received_at", "title", "text", "category", "division_code", "district",
             "address", "status", "closed_at", "feedback", "requester_name", "requester_phone");
 
     private static final Set<String> OPEN = Set.of("", "open", "received", "registered", "未办结", "待办", "待处理", "受理", "已受理");

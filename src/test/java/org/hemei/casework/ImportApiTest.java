@@ -1,6 +1,7 @@
 package org.hemei.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
@@ -210,6 +211,37 @@ class ImportApiTest extends ApiTestSupport {
             assertApiError(upload(account, "x.csv", csv, 403), 403);
         }
         assertApiError(call(get(IMPORTS + "/1").with(as("street")), 403), 403);
+    }
+
+    @Test
+    void theImportPageShowsEveryProblemOrFollowsTheJob() throws Exception {
+        var dispatcher = (org.springframework.mock.web.MockHttpSession) mvc.perform(org.springframework.test.web.servlet.request
+                .MockMvcRequestBuilders.post("/login").param("username", "dispatcher").param("password", "demo").with(csrf()))
+                .andReturn().getRequest().getSession(false);
+        String page = mvc.perform(get("/casework/imports").session(dispatcher)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("import-form", "received_at");
+
+        byte[] bad = "number,received_at,text\n1,yesterday,x\n".getBytes(StandardCharsets.UTF_8);
+        String refused = mvc.perform(multipart("/casework/imports").file(new MockMultipartFile("file", "bad.csv", "text/csv", bad))
+                .session(dispatcher).with(csrf())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("import-problems", "yesterday");
+
+        String tag = unique("页面");
+        byte[] good = ("number,received_at,title,text\nP-" + tag + ",2019/5/1 9:00:00," + tag + ",内容\n").getBytes(StandardCharsets.UTF_8);
+        MvcResult started = mvc.perform(multipart("/casework/imports").file(new MockMultipartFile("file", "good.csv", "text/csv", good))
+                .session(dispatcher).with(csrf())).andReturn();
+        String location = started.getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/casework/imports?id=");
+        long id = Long.parseLong(location.substring(location.indexOf('=') + 1));
+        String fragment = "";
+        for (int i = 0; i < 100 && !fragment.contains("已完成"); i++) {
+            Thread.sleep(100);
+            fragment = mvc.perform(get("/casework/imports/" + id + "/progress").session(dispatcher)).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+        }
+        assertThat(fragment).contains("import-progress", "已完成", "<progress").doesNotContain("hx-trigger");
+        assertThat(mvc.perform(get(location).session(dispatcher)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("good.csv");
     }
 
     static List<String> actions(JsonNode order) {

@@ -2,6 +2,7 @@ package org.hemei.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -186,6 +187,56 @@ class PhotoApiTest extends ApiTestSupport {
         assertThat(call(get(ORDERS + "/" + order + "/photos").with(as("community")), 200).size()).isEqualTo(1);
         assertThat(call(get(ORDERS + "/" + order).with(as("dispatcher")), 200).path("timeline").get(3).path("unitId").asLong())
                 .isEqualTo(call(get(ORDERS + "/" + order).with(as("dispatcher")), 200).path("leadUnit").path("id").asLong());
+    }
+
+    org.springframework.mock.web.MockHttpSession signIn(String account) throws Exception {
+        return (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/login").param("username", account)
+                .param("password", "demo").with(csrf())).andReturn().getRequest().getSession(false);
+    }
+
+    @Test
+    void aResidentReportsWithAPhotoAndTheOrderPageShowsItWithAnUploadForm() throws Exception {
+        var resident = signIn("resident");
+        String title = unique("随手拍");
+        byte[] jpeg = image("jpg", Color.RED);
+        MvcResult created = mvc.perform(multipart("/report").file(new MockMultipartFile("photo", "p.jpg", "image/jpeg", jpeg))
+                .param("title", title).param("text", "人行道上的树倒了").param("idempotencyKey", unique("k"))
+                .session(resident).with(csrf())).andReturn();
+        assertThat(created.getResponse().getRedirectedUrl()).startsWith("/casework/orders/");
+        long order = Long.parseLong(created.getResponse().getRedirectedUrl().replaceAll("\\D+", ""));
+        JsonNode list = call(get(ORDERS + "/" + order + "/photos").with(as("resident")), 200);
+        assertThat(texts(list, "purpose")).containsExactly("INTAKE");
+
+        String page = mvc.perform(get("/casework/orders/" + order).session(resident)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"photo-form\"", "/api/casework/orders/" + order + "/photos/" + list.get(0).path("id").asLong());
+
+        // The page form adds a photo and comes back to the order; a bad file comes back with the reason.
+        MvcResult added = mvc.perform(multipart("/casework/orders/" + order + "/photos")
+                .file(new MockMultipartFile("file", "b.png", "image/png", image("png", Color.BLUE))).session(resident).with(csrf()))
+                .andReturn();
+        assertThat(added.getResponse().getRedirectedUrl()).isEqualTo("/casework/orders/" + order + "#photos");
+        assertThat(added.getFlashMap().get("done")).isEqualTo("photo");
+        MvcResult bad = mvc.perform(multipart("/casework/orders/" + order + "/photos")
+                .file(new MockMultipartFile("file", "c.jpg", "image/jpeg", "text".getBytes(StandardCharsets.UTF_8)))
+                .session(resident).with(csrf())).andReturn();
+        assertThat((String) bad.getFlashMap().get("error")).contains("c.jpg");
+        assertThat(call(get(ORDERS + "/" + order + "/photos").with(as("resident")), 200).size()).isEqualTo(2);
+
+        // Without a photo the report works as before; with a bad one nothing is created.
+        MvcResult plain = mvc.perform(post("/report").param("text", "没有照片的反映").param("title", unique("无照片"))
+                .session(resident).with(csrf())).andReturn();
+        assertThat(plain.getResponse().getRedirectedUrl()).startsWith("/casework/orders/");
+        String refusedTitle = unique("坏照片");
+        MvcResult refused = mvc.perform(multipart("/report").file(new MockMultipartFile("photo", "x.jpg", "image/jpeg", new byte[] { 1, 2, 3 }))
+                .param("title", refusedTitle).param("text", "照片不对").session(resident).with(csrf())).andReturn();
+        assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("x.jpg");
+        assertThat(call(get(ORDERS).param("q", refusedTitle).with(as("dispatcher")), 200).path("total").asLong()).isZero();
+
+        // Someone who may only look sees the photos but no form.
+        String forCommunity = mvc.perform(get("/casework/orders/" + order).session(signIn("leader"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(forCommunity).contains("/photos/").doesNotContain("photo-form");
     }
 
     @Test

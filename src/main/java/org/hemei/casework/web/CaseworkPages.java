@@ -13,6 +13,7 @@ import org.hemei.casework.Intake;
 import org.hemei.casework.Intake.Demand;
 import org.hemei.casework.Orders;
 import org.hemei.casework.Orders.OrderView;
+import org.hemei.casework.Photos;
 import org.hemei.casework.Routing;
 import org.hemei.casework.Satisfaction;
 import org.hemei.casework.Status;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -63,8 +65,11 @@ class CaseworkPages {
     private final Orders orders;
     private final Categories categories;
     private final Routing routing;
+    private final Photos photos;
 
-    CaseworkPages(Intake intake, Dispatching dispatching, Handling handling, Orders orders, Categories categories, Routing routing) {
+    CaseworkPages(Intake intake, Dispatching dispatching, Handling handling, Orders orders, Categories categories, Routing routing,
+            Photos photos) {
+        this.photos = photos;
         this.intake = intake;
         this.dispatching = dispatching;
         this.handling = handling;
@@ -114,6 +119,8 @@ class CaseworkPages {
         model.addAttribute("actions", orders.availableActions(id));
         model.addAttribute("categories", categories.all());
         model.addAttribute("satisfactions", Satisfaction.values());
+        model.addAttribute("photos", photos.list(id));
+        model.addAttribute("photoPurposes", order.status().isOpen() ? photos.mayAttach(id) : Set.of());
         if (order.categoryCode() != null && order.divisionCode() != null
                 && (order.status() == Status.REGISTERED || order.status() == Status.RETURN_REQUESTED)) {
             routing.route(categories.get(order.categoryCode()), order.divisionCode()).ifPresent(r -> model.addAttribute("route", r));
@@ -153,7 +160,7 @@ class CaseworkPages {
     @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER')")
     @PostMapping("/casework/intake")
     String receiveCall(IntakeForm form, Model model, RedirectAttributes redirect) {
-        return receive(Channel.HOTLINE, form, "redirect:/casework/intake", model, redirect, "casework/intake");
+        return receive(Channel.HOTLINE, form, null, "redirect:/casework/intake", model, redirect, "casework/intake");
     }
 
     @SignedIn
@@ -165,10 +172,10 @@ class CaseworkPages {
 
     @SignedIn
     @PostMapping("/report")
-    String report(IntakeForm form, Model model, RedirectAttributes redirect) {
+    String report(IntakeForm form, @RequestParam(required = false) MultipartFile photo, Model model, RedirectAttributes redirect) {
         Actor actor = Actor.current();
         Channel channel = actor.has(Role.COURIER) ? Channel.COURIER : actor.has(Role.GRID_WORKER) ? Channel.GRID_PATROL : Channel.WEB;
-        return receive(channel, form, null, model, redirect, "casework/report");
+        return receive(channel, form, CaseworkUploadsApi.upload(photo), null, model, redirect, "casework/report");
     }
 
     /** Follow an order by its number; residents see only their own. */
@@ -186,10 +193,20 @@ class CaseworkPages {
         return "casework/track";
     }
 
-    private String receive(Channel channel, IntakeForm form, String after, Model model, RedirectAttributes redirect, String view) {
+    /** Receives the demand; a photo is checked before the order is made (a bad photo → the form again, nothing created). */
+    private String receive(Channel channel, IntakeForm form, Photos.Upload photo, String after, Model model, RedirectAttributes redirect,
+            String view) {
         try {
+            if (photo != null) photos.check(photo);
             Intake.Received r = intake.receive(channel, form.demand(), form.idempotencyKey());
             redirect.addFlashAttribute("created", r.order().getNumber());
+            if (photo != null) {
+                try {
+                    photos.attach(r.order().getId(), photo, Photos.Purpose.INTAKE.name());
+                } catch (DomainException | org.springframework.security.access.AccessDeniedException e) {
+                    redirect.addFlashAttribute("error", "照片未能添加 / the photo was not added: " + e.getMessage());
+                }
+            }
             return after != null ? after : "redirect:/casework/orders/" + r.order().getId();
         } catch (DomainException e) {
             model.addAttribute("error", e.getMessage());
