@@ -134,6 +134,10 @@ public class OrderImport {
         this.maxBytes = maxBytes;
     }
 
+    public long maxBytes() {
+        return maxBytes;
+    }
+
     @PreDestroy
     void stop() {
         worker.shutdownNow();

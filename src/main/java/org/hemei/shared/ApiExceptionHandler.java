@@ -105,6 +105,20 @@ public class ApiExceptionHandler {
                 + (e.getMaxUploadSize() > 0 ? ": at most " + e.getMaxUploadSize() / 1048576 + " MB" : ""), null);
     }
 
+    /**
+     * The container refuses an upload over its multipart limit when anything first reads a request parameter (Tomcat
+     * throws an IllegalStateException whose cause is a size-limit exception): the same 413.
+     */
+    @ExceptionHandler(IllegalStateException.class)
+    ResponseEntity<ApiError> illegalState(IllegalStateException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().endsWith("SizeLimitExceededException")) {
+                return body(HttpStatus.CONTENT_TOO_LARGE, "上传的文件过大 / the upload is too large: " + t.getMessage(), null);
+            }
+        }
+        return unexpected(e);
+    }
+
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ApiError> badMultipart(MultipartException e) {
         return body(HttpStatus.BAD_REQUEST, "无法读取上传的文件 / the multipart upload cannot be read: " + e.getMessage(), null);

@@ -120,6 +120,7 @@ class CaseworkPages {
         model.addAttribute("categories", categories.all());
         model.addAttribute("satisfactions", Satisfaction.values());
         model.addAttribute("photos", photos.list(id));
+        model.addAttribute("photoMaxBytes", photos.maxBytes());
         model.addAttribute("photoPurposes", order.status().isOpen() ? photos.mayAttach(id) : Set.of());
         if (order.categoryCode() != null && order.divisionCode() != null
                 && (order.status() == Status.REGISTERED || order.status() == Status.RETURN_REQUESTED)) {
@@ -167,6 +168,7 @@ class CaseworkPages {
     @GetMapping("/report")
     String reportForm(Model model) {
         model.addAttribute("key", java.util.UUID.randomUUID().toString());
+        model.addAttribute("photoMaxBytes", photos.maxBytes());
         return "casework/report";
     }
 
@@ -213,6 +215,7 @@ class CaseworkPages {
             model.addAttribute("form", form);
             model.addAttribute("categories", categories.all());
             model.addAttribute("key", form.idempotencyKey());
+            model.addAttribute("photoMaxBytes", photos.maxBytes());
             return view;
         }
     }

@@ -47,6 +47,7 @@ class CaseworkUploadPages {
         if (id != null) model.addAttribute("job", imports.status(id));
         model.addAttribute("recent", imports.recent(10));
         model.addAttribute("columns", OrderImport.COLUMNS);
+        model.addAttribute("importMaxBytes", imports.maxBytes());
         return "casework/imports";
     }
 
@@ -62,6 +63,7 @@ class CaseworkUploadPages {
             model.addAttribute("problems", e.problems() == null ? List.of() : e.problems());
             model.addAttribute("recent", imports.recent(10));
             model.addAttribute("columns", OrderImport.COLUMNS);
+        model.addAttribute("importMaxBytes", imports.maxBytes());
             return "casework/imports";
         }
     }
