@@ -24,3 +24,12 @@
     return fetch(url, options);
   };
 })();
+
+// A file input with data-max-bytes refuses a file over that size before anything is sent (the server checks again).
+document.addEventListener('change', function (e) {
+  var input = e.target;
+  if (!input.matches || !input.matches('input[type=file][data-max-bytes]')) return;
+  var file = input.files && input.files[0];
+  input.setCustomValidity(file && file.size > Number(input.dataset.maxBytes) ? (input.dataset.tooLarge || 'too large') : '');
+  input.reportValidity();
+});

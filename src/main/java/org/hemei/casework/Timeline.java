@@ -22,9 +22,14 @@ public class Timeline {
     }
 
     void append(long orderId, WorkOrder.Step step) {
+        append(orderId, step, Actor.current().username(), OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /** For work done outside a request (a bulk import's background job): names the person who started it. */
+    void append(long orderId, WorkOrder.Step step, String actor, OffsetDateTime at) {
         jdbc.sql("insert into work_order_event(work_order_id, at, actor, action, from_status, to_status, unit_id, note)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(orderId, OffsetDateTime.now(ZoneOffset.UTC), Actor.current().username(), step.action(),
+                .params(orderId, at, actor, step.action(),
                         step.from() == null ? null : step.from().name(), step.to() == null ? null : step.to().name(),
                         step.unitId(), step.note() == null ? null : step.note().substring(0, Math.min(2000, step.note().length())))
                 .update();

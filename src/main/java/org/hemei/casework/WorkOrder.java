@@ -77,6 +77,7 @@ public class WorkOrder {
     private Instant nextCheckAt;
     private String suggestedGroup;
     private String suggestedDivision;
+    private String externalNumber;
 
     @Transient
     private Step lastStep;
@@ -108,6 +109,27 @@ public class WorkOrder {
         o.idempotencyKey = demand.idempotencyKey();
         o.createdBy = createdBy;
         o.lastStep = new Step("RECEIVE", null, Status.RECEIVED, null, channel.name());
+        return o;
+    }
+
+    /**
+     * A historical order from a bulk import, without routing or notifications. Without a handling history it
+     * is open: RECEIVED, or REGISTERED when its category is known, waiting for dispatch like any other. A closed
+     * one is CLOSED at {@code closedAt} with the result it had; whether it was resolved is not known.
+     */
+    static WorkOrder imported(String number, String externalNumber, Intake.Demand demand, Category category, boolean closed,
+            Instant receivedAt, Instant closedAt, String feedback, String createdBy, String note) {
+        WorkOrder o = receive(number, Channel.IMPORT, demand, demand.divisionCode(), null, createdBy, receivedAt);
+        o.externalNumber = externalNumber;
+        if (closed) {
+            o.categoryCode = category == null ? null : category.code();
+            o.closedAt = closedAt;
+            o.feedback = feedback;
+            o.status = Status.CLOSED;
+        } else if (category != null) {
+            o.register(category, null, false, null);
+        }
+        o.lastStep = new Step("IMPORT", null, o.status, null, note);
         return o;
     }
 
@@ -411,4 +433,5 @@ public class WorkOrder {
     public Instant getNextCheckAt() { return nextCheckAt; }
     public String getSuggestedGroup() { return suggestedGroup; }
     public String getSuggestedDivision() { return suggestedDivision; }
+    public String getExternalNumber() { return externalNumber; }
 }

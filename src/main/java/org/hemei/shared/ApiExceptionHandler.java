@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Turns every failure of a JSON endpoint into an {@link ApiError} with the right status. */
@@ -94,6 +96,32 @@ public class ApiExceptionHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ApiError> noResource(NoResourceFoundException e) {
         return body(HttpStatus.NOT_FOUND, "未找到 / not found", null);
+    }
+
+    /** An upload over the servlet's multipart limit (the application's own, smaller limits answer 413 themselves). */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiError> uploadTooLarge(MaxUploadSizeExceededException e) {
+        return body(HttpStatus.CONTENT_TOO_LARGE, "上传的文件过大 / the upload is too large"
+                + (e.getMaxUploadSize() > 0 ? ": at most " + e.getMaxUploadSize() / 1048576 + " MB" : ""), null);
+    }
+
+    /**
+     * The container refuses an upload over its multipart limit when anything first reads a request parameter (Tomcat
+     * throws an IllegalStateException whose cause is a size-limit exception): the same 413.
+     */
+    @ExceptionHandler(IllegalStateException.class)
+    ResponseEntity<ApiError> illegalState(IllegalStateException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().endsWith("SizeLimitExceededException")) {
+                return body(HttpStatus.CONTENT_TOO_LARGE, "上传的文件过大 / the upload is too large: " + t.getMessage(), null);
+            }
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ApiError> badMultipart(MultipartException e) {
+        return body(HttpStatus.BAD_REQUEST, "无法读取上传的文件 / the multipart upload cannot be read: " + e.getMessage(), null);
     }
 
     @ExceptionHandler(Exception.class)

@@ -23,6 +23,7 @@ public final class Navigation {
         }
         if (actor.isAdmin() || actor.has(Role.DISPATCHER)) {
             items.add(new Item("/casework/intake", "nav.intake"));
+            items.add(new Item("/casework/imports", "nav.imports"));
         }
         if (actor.isAdmin() || actor.has(Role.UNIT_STAFF) || actor.has(Role.GRID_WORKER)) {
             items.add(new Item("/casework/inbox", "nav.inbox"));

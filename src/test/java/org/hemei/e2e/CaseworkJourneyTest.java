@@ -57,6 +57,7 @@ class CaseworkJourneyTest {
             resident.navigate(base() + "/report");
             resident.locator("#report-title").fill("楼道堆放杂物");
             resident.locator("#report-text").fill("3栋2单元楼道堆满杂物，存在消防隐患");
+            resident.locator("#report-photo").setInputFiles(new com.microsoft.playwright.options.FilePayload("楼道.png", "image/png", png()));
             resident.locator("#report-map").scrollIntoViewIfNeeded();
             resident.evaluate("([lat, lng]) => document.getElementById('report-map')._map.setView([lat, lng], 18, {animate: false})",
                     java.util.List.of(point.getY(), point.getX()));
@@ -65,6 +66,10 @@ class CaseworkJourneyTest {
             resident.locator("#report-submit").click();
             assertThat(resident.locator("#order-status")).hasText("已接收");
             String number = resident.locator("h1 > span").first().textContent().strip();
+            // The photo went with the report and its thumbnail loads through the API on the page session.
+            assertThat(resident.locator("#photos img")).hasCount(1);
+            resident.waitForFunction("() => document.querySelector('#photos img').complete"
+                    + " && document.querySelector('#photos img').naturalWidth === 8");
 
             // The dispatcher sees it appear without reloading, registers it and dispatches it to the suggested unit.
             dispatcher.locator("a", new Page.LocatorOptions().setHasText(number)).click(
@@ -103,5 +108,16 @@ class CaseworkJourneyTest {
         String fc = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"code\":\"g\"},\"geometry\":"
                 + geoJson + "}]}";
         return GeoJsonFeatures.parse(fc, null, null).features().get(0).wgs84Geometry();
+    }
+
+    static byte[] png() {
+        try {
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(8, 6, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(img, "png", out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

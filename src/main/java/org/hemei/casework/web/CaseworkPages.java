@@ -13,6 +13,7 @@ import org.hemei.casework.Intake;
 import org.hemei.casework.Intake.Demand;
 import org.hemei.casework.Orders;
 import org.hemei.casework.Orders.OrderView;
+import org.hemei.casework.Photos;
 import org.hemei.casework.Routing;
 import org.hemei.casework.Satisfaction;
 import org.hemei.casework.Status;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -81,11 +83,13 @@ class CaseworkPages {
     private final org.hemei.casework.Supervision supervision;
     private final org.hemei.casework.Whistles whistles;
     private final org.hemei.casework.Suggestions suggestions;
+    private final Photos photos;
 
     CaseworkPages(Intake intake, Dispatching dispatching, Handling handling, Orders orders, Categories categories, Routing routing,
             org.hemei.casework.LiveUpdates live, org.hemei.casework.Notifications notifications,
             org.hemei.casework.Supervision supervision, org.hemei.casework.Whistles whistles,
-            org.hemei.casework.Suggestions suggestions) {
+            org.hemei.casework.Suggestions suggestions, Photos photos) {
+        this.photos = photos;
         this.suggestions = suggestions;
         this.whistles = whistles;
         this.live = live;
@@ -145,6 +149,9 @@ class CaseworkPages {
             model.addAttribute("suggestion", suggestions.suggest(order.title(), order.text()));
         }
         model.addAttribute("ratings", org.hemei.casework.Whistles.Rating.values());
+        model.addAttribute("photos", photos.list(id));
+        model.addAttribute("photoMaxBytes", photos.maxBytes());
+        model.addAttribute("photoPurposes", order.status().isOpen() ? photos.mayAttach(id) : Set.of());
         if (order.categoryCode() != null && order.divisionCode() != null
                 && (order.status() == Status.REGISTERED || order.status() == Status.RETURN_REQUESTED)) {
             routing.route(categories.get(order.categoryCode()), order.divisionCode()).ifPresent(r -> model.addAttribute("route", r));
@@ -213,22 +220,23 @@ class CaseworkPages {
     @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER')")
     @PostMapping("/casework/intake")
     String receiveCall(IntakeForm form, Model model, RedirectAttributes redirect) {
-        return receive(Channel.HOTLINE, form, "redirect:/casework/intake", model, redirect, "casework/intake");
+        return receive(Channel.HOTLINE, form, null, "redirect:/casework/intake", model, redirect, "casework/intake");
     }
 
     @SignedIn
     @GetMapping("/report")
     String reportForm(Model model) {
         model.addAttribute("key", java.util.UUID.randomUUID().toString());
+        model.addAttribute("photoMaxBytes", photos.maxBytes());
         return "casework/report";
     }
 
     @SignedIn
     @PostMapping("/report")
-    String report(IntakeForm form, Model model, RedirectAttributes redirect) {
+    String report(IntakeForm form, @RequestParam(required = false) MultipartFile photo, Model model, RedirectAttributes redirect) {
         Actor actor = Actor.current();
         Channel channel = actor.has(Role.COURIER) ? Channel.COURIER : actor.has(Role.GRID_WORKER) ? Channel.GRID_PATROL : Channel.WEB;
-        return receive(channel, form, null, model, redirect, "casework/report");
+        return receive(channel, form, CaseworkUploadsApi.upload(photo), null, model, redirect, "casework/report");
     }
 
     /** Follow an order by its number; residents see only their own. */
@@ -246,16 +254,27 @@ class CaseworkPages {
         return "casework/track";
     }
 
-    private String receive(Channel channel, IntakeForm form, String after, Model model, RedirectAttributes redirect, String view) {
+    /** Receives the demand; a photo is checked before the order is made (a bad photo → the form again, nothing created). */
+    private String receive(Channel channel, IntakeForm form, Photos.Upload photo, String after, Model model, RedirectAttributes redirect,
+            String view) {
         try {
+            if (photo != null) photos.check(photo);
             Intake.Received r = intake.receive(channel, form.demand(), form.idempotencyKey());
             redirect.addFlashAttribute("created", r.order().getNumber());
+            if (photo != null) {
+                try {
+                    photos.attach(r.order().getId(), photo, Photos.Purpose.INTAKE.name());
+                } catch (DomainException | org.springframework.security.access.AccessDeniedException e) {
+                    redirect.addFlashAttribute("error", "照片未能添加 / the photo was not added: " + e.getMessage());
+                }
+            }
             return after != null ? after : "redirect:/casework/orders/" + r.order().getId();
         } catch (DomainException e) {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("form", form);
             model.addAttribute("categories", categories.all());
             model.addAttribute("key", form.idempotencyKey());
+            model.addAttribute("photoMaxBytes", photos.maxBytes());
             return view;
         }
     }
