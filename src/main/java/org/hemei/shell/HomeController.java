@@ -16,10 +16,12 @@ class HomeController {
 
     private final Territory territory;
     private final CommunityProfiles profiles;
+    private final org.hemei.casework.Calendars calendars;
 
-    HomeController(Territory territory, CommunityProfiles profiles) {
+    HomeController(Territory territory, CommunityProfiles profiles, org.hemei.casework.Calendars calendars) {
         this.territory = territory;
         this.profiles = profiles;
+        this.calendars = calendars;
     }
 
     @PublicEndpoint
@@ -35,6 +37,9 @@ class HomeController {
         model.addAttribute("role", actor.primaryRole().name());
         model.addAttribute("scopeDivisions", actor.scope().divisionCodes().stream().sorted()
                 .map(territory::find).flatMap(java.util.Optional::stream).toList());
+        if (actor.isAdmin() || actor.has(Role.DISPATCHER)) {
+            calendars.missingYearWarning().ifPresent(w -> model.addAttribute("calendarWarning", w));
+        }
         if (actor.roles().stream().anyMatch(Role::isStaff)) {
             // Each staff member's home leads with the resources of the territory they act for.
             model.addAttribute("rollups", actor.scope().divisionCodes().stream().sorted()
