@@ -53,6 +53,7 @@ public class Orders {
     }
 
     private final OrderAccess access;
+    private final Duplicates duplicates;
     private final Timeline timeline;
     private final Categories categories;
     private final Units units;
@@ -61,9 +62,10 @@ public class Orders {
     private final AuditLog audit;
     private final Clock clock;
 
-    Orders(OrderAccess access, Timeline timeline, Categories categories, Units units, Territory territory, JdbcClient jdbc,
+    Orders(OrderAccess access, Duplicates duplicates, Timeline timeline, Categories categories, Units units, Territory territory, JdbcClient jdbc,
             AuditLog audit, Clock clock) {
         this.access = access;
+        this.duplicates = duplicates;
         this.timeline = timeline;
         this.categories = categories;
         this.units = units;
@@ -82,6 +84,10 @@ public class Orders {
         WorkOrder o = access.get(id);
         boolean verify = categories.find(o.getCategoryCode()).map(Category::verify).orElse(false);
         return AvailableActions.of(o, Actor.current(), verify);
+    }
+
+    public List<Duplicates.Candidate> duplicates(long id) {
+        return duplicates.of(access.get(id));
     }
 
     public OrderView byNumber(String number) {

@@ -19,19 +19,25 @@ public class Suggestions {
     }
 
     public record Suggestion(String group, Double confidence, boolean unsure, List<String> words, List<CategoryOption> categories,
-            PlaceCandidate place, String note) {
+            PlaceCandidate place, List<Duplicates.Candidate> duplicates, String note) {
 
         static Suggestion none(String note) {
-            return new Suggestion(null, null, true, List.of(), List.of(), null, note);
+            return new Suggestion(null, null, true, List.of(), List.of(), null, List.of(), note);
+        }
+
+        Suggestion withDuplicates(List<Duplicates.Candidate> found) {
+            return new Suggestion(group, confidence, unsure, words, categories, place, found, note);
         }
     }
 
     private final Triage triage;
     private final Categories categories;
+    private final Duplicates duplicates;
 
-    Suggestions(Triage triage, Categories categories) {
+    Suggestions(Triage triage, Categories categories, Duplicates duplicates) {
         this.triage = triage;
         this.categories = categories;
+        this.duplicates = duplicates;
     }
 
     public Suggestion suggest(String title, String text) {
@@ -42,11 +48,18 @@ public class Suggestions {
         try {
             c = triage.classify(title, text);
         } catch (DomainException noModel) {
-            return new Suggestion(null, null, true, List.of(), List.of(), place, noModel.getMessage());
+            return new Suggestion(null, null, true, List.of(), List.of(), place, List.of(), noModel.getMessage());
         }
         String group = c.category() != null ? c.category() : c.top().isEmpty() ? null : c.top().get(0).category();
         List<CategoryOption> options = categories.all().stream().filter(k -> k.level1().equals(group))
                 .map(k -> new CategoryOption(k.code(), k.name())).toList();
-        return new Suggestion(group, c.confidence(), c.unsure(), c.words(), options, place, null);
+        return new Suggestion(group, c.confidence(), c.unsure(), c.words(), options, place, List.of(), null);
+    }
+
+    /** The proposal plus the open orders it likely repeats, at the place given (or the place triage found). */
+    public Suggestion suggest(String title, String text, String category, String divisionCode, Double lat, Double lng, Long excludeId) {
+        Suggestion s = suggest(title, text);
+        String place = divisionCode != null ? divisionCode : lat == null && s.place() != null ? s.place().code() : null;
+        return s.withDuplicates(duplicates.find(title, text, category, place, lat, lng, excludeId));
     }
 }

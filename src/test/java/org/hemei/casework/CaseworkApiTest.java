@@ -219,6 +219,28 @@ class CaseworkApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aRepeatedDemandNearbyIsProposedForMergingAnUnrelatedOneIsNot() throws Exception {
+        String marker = unique("垃圾");
+        Map<String, Object> first = demandAt("430102001001", null);
+        first.put("text", "识字里小区门口" + marker + "三天没人清运，臭味很大");
+        long original = id(report("resident", first));
+        Map<String, Object> again = demandAt("430102001001", null);
+        again.put("text", "识字里小区门口的" + marker + "好几天没有清运了");
+        long repeat = id(report("resident", again));
+        Map<String, Object> other = demandAt("430102001001", null);
+        other.put("text", "公交站台班次太少，希望增加线路");
+        long unrelated = id(report("resident", other));
+        JsonNode found = call(get(ORDERS + "/" + repeat + "/duplicates").with(as("dispatcher")), 200);
+        assertThat(texts(found, "id")).contains(String.valueOf(original)).doesNotContain(String.valueOf(unrelated), String.valueOf(repeat));
+        assertThat(found.get(0).path("score").asDouble()).isGreaterThan(0.35);
+        JsonNode proposed = call(json(post("/api/casework/suggestions").with(as("dispatcher")),
+                Map.of("text", again.get("text"), "divisionCode", call(get(ORDERS + "/" + original).with(as("dispatcher")), 200)
+                        .path("divisionCode").asString())), 200);
+        assertThat(texts(proposed.path("duplicates"), "id")).contains(String.valueOf(original));
+        call(get(ORDERS + "/" + repeat + "/duplicates").with(as("resident")), 403);
+    }
+
+    @Test
     void duplicatesMergeAndHarassmentIsMarkedInvalid() throws Exception {
         long master = id(report("resident", demandAt("430102001001", null)));
         long duplicate = id(report("resident", demandAt("430102001001", null)));

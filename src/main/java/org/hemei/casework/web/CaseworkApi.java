@@ -51,7 +51,7 @@ class CaseworkApi {
     record RegisterRequest(String category, String divisionCode, Urgency urgency, Boolean majorHazard, String note, Integer version) {
     }
 
-    record SuggestRequest(String title, String text) {
+    record SuggestRequest(String title, String text, String category, String divisionCode, Double lat, Double lng) {
     }
 
     record ReviewRequest(Boolean accept, Long leadUnitId, Set<Long> assistingUnitIds, String note, Integer version) {
@@ -261,7 +261,14 @@ class CaseworkApi {
     @Operation(summary = "What triage proposes at intake: category group, the catalogue's categories in it, and the place")
     @PostMapping("/suggestions")
     org.hemei.casework.Suggestions.Suggestion suggest(@RequestBody SuggestRequest r) {
-        return suggestions.suggest(r.title(), r.text());
+        return suggestions.suggest(r.title(), r.text(), r.category(), r.divisionCode(), r.lat(), r.lng(), null);
+    }
+
+    @Staff
+    @Operation(summary = "Open orders this one likely repeats (same place or within 300 m, last 7 days, similar text), for 并单")
+    @GetMapping("/orders/{id}/duplicates")
+    List<org.hemei.casework.Duplicates.Candidate> duplicates(@PathVariable long id) {
+        return orders.duplicates(id);
     }
 
     @SignedIn

@@ -148,6 +148,9 @@ class CaseworkPages {
         if (order.status() == Status.RECEIVED && model.getAttribute("actions") instanceof Set<?> a && a.contains("register")) {
             model.addAttribute("suggestion", suggestions.suggest(order.title(), order.text()));
         }
+        if (model.getAttribute("actions") instanceof Set<?> a && a.contains("merge")) {
+            model.addAttribute("duplicates", orders.duplicates(id));
+        }
         model.addAttribute("ratings", org.hemei.casework.Whistles.Rating.values());
         model.addAttribute("photos", photos.list(id));
         model.addAttribute("photoMaxBytes", photos.maxBytes());
@@ -212,8 +215,9 @@ class CaseworkPages {
     /** htmx: triage's proposal for the text being typed at the intake console. */
     @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER')")
     @PostMapping("/casework/suggestions")
-    String suggestions(@RequestParam(required = false) String title, @RequestParam(required = false) String text, Model model) {
-        model.addAttribute("s", suggestions.suggest(title, text));
+    String suggestions(@RequestParam(required = false) String title, @RequestParam(required = false) String text,
+            @RequestParam(required = false) String category, @RequestParam(required = false) String divisionCode, Model model) {
+        model.addAttribute("s", suggestions.suggest(title, text, blank(category), blank(divisionCode), null, null, null));
         return "casework/suggestions :: panel";
     }
 
