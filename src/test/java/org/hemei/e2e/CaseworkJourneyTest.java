@@ -75,20 +75,20 @@ class CaseworkJourneyTest {
             dispatcher.locator("a", new Page.LocatorOptions().setHasText(number)).click(
                     new com.microsoft.playwright.Locator.ClickOptions().setTimeout(10_000));
             dispatcher.locator("#action-register select[name=category]").selectOption("COMMUNITY");
-            dispatcher.locator("#action-register button").click();
+            dispatcher.locator("#action-register button[type=submit]").click();
             assertThat(dispatcher.locator("#order-status")).hasText("已登记");
             assertThat(dispatcher.locator("#action-dispatch")).containsText("识字里社区居委会");
-            dispatcher.locator("#action-dispatch button").click();
+            dispatcher.locator("#action-dispatch button[type=submit]").click();
             assertThat(dispatcher.locator("#order-status")).hasText("已派单");
 
             // The community finds it in its inbox, signs and handles it.
             Page community = signIn(browser, "community");
             community.navigate(base() + "/casework/inbox");
             community.locator("a", new Page.LocatorOptions().setHasText(number)).click();
-            community.locator("#action-sign button").click();
+            community.locator("#action-sign button[type=submit]").click();
             assertThat(community.locator("#order-status")).hasText("已签收");
             community.locator("#action-handle textarea").fill("已联系物业清理楼道杂物");
-            community.locator("#action-handle button").click();
+            community.locator("#action-handle button[type=submit]").click();
             assertThat(community.locator("#order-status")).hasText("已办结");
 
             // The resident tracks it by number, sees it handled and rates it; it is closed.
@@ -98,7 +98,7 @@ class CaseworkJourneyTest {
             assertThat(resident.locator("#order-status")).hasText("已办结");
             assertThat(resident.locator("body")).containsText("已联系物业清理楼道杂物");
             resident.locator("#action-follow-up select[name=satisfaction]").selectOption("SATISFIED");
-            resident.locator("#action-follow-up button").click();
+            resident.locator("#action-follow-up button[type=submit]").click();
             assertThat(resident.locator("#order-status")).hasText("已关闭");
             assertThat(resident.locator(".timeline")).containsText("回访");
         }

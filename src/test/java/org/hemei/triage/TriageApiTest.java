@@ -14,6 +14,18 @@ import tools.jackson.databind.JsonNode;
 /** The triage API through MockMvc: training from an uploaded CSV, activation, classify, locate-text, refusals. */
 class TriageApiTest extends ApiTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /**
+     * Casework adds every confirmed registration as a training example; in the shared test database those come
+     * from other tests. This test trains on exactly its own upload.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void onlyThisTestsExamples() {
+        jdbc.sql("delete from triage_example where source <> 'upload'").update();
+    }
+
     private JsonNode upload(String csv, int status) throws Exception {
         return call(post("/api/triage/models").with(as("admin")).contentType("text/csv")
                 .header("X-File-Name", "tiny.csv").content(csv.getBytes(StandardCharsets.UTF_8)), status);
