@@ -40,7 +40,7 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<ApiError> stale(OptimisticLockingFailureException e) {
-        return body(HttpStatus.CONFLICT, "记录已被他人修改，请刷新后重试 / someone else changed this record first: reload and try again", null);
+        return body(HttpStatus.CONFLICT, DomainException.STALE, null);
     }
 
     @ExceptionHandler(DuplicateKeyException.class)

@@ -9,6 +9,9 @@ import org.springframework.http.HttpStatus;
  */
 public class DomainException extends RuntimeException {
 
+    /** What a person is told when someone else changed the record first (optimistic locking). */
+    public static final String STALE = "记录已被他人修改，请刷新后重试 / someone else changed this record first: reload and try again";
+
     private final HttpStatus status;
     private final List<?> problems;
 

@@ -85,7 +85,7 @@ class AdminPages {
         } catch (DomainException | OptimisticLockingFailureException e) {
             model.addAttribute("form", post);
             model.addAttribute("error", e instanceof DomainException ? e.getMessage()
-                    : "记录已被他人修改，请刷新后重试 / someone else changed this account first: reload and try again");
+                    : DomainException.STALE);
             return form(model, id);
         }
     }

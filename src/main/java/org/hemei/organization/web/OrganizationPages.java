@@ -27,8 +27,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class OrganizationPages {
 
-    private static final String STALE = "记录已被他人修改，请刷新后重试 / someone else changed this record first: reload and try again";
-
     private final Units units;
     private final PartyOrganizations orgs;
     private final PartyMembers members;
@@ -87,7 +85,7 @@ class OrganizationPages {
         } catch (DomainException | OptimisticLockingFailureException e) {
             model.addAttribute("id", id);
             model.addAttribute("form", form);
-            model.addAttribute("error", e instanceof DomainException ? e.getMessage() : STALE);
+            model.addAttribute("error", e instanceof DomainException ? e.getMessage() : DomainException.STALE);
             return "organization/unit-form";
         }
     }
@@ -133,7 +131,7 @@ class OrganizationPages {
         } catch (DomainException | OptimisticLockingFailureException e) {
             model.addAttribute("id", id);
             model.addAttribute("form", form);
-            model.addAttribute("error", e instanceof DomainException ? e.getMessage() : STALE);
+            model.addAttribute("error", e instanceof DomainException ? e.getMessage() : DomainException.STALE);
             return "organization/party-org-form";
         }
     }
@@ -184,7 +182,7 @@ class OrganizationPages {
         } catch (DomainException | OptimisticLockingFailureException e) {
             model.addAttribute("id", id);
             model.addAttribute("form", form);
-            model.addAttribute("error", e instanceof DomainException ? e.getMessage() : STALE);
+            model.addAttribute("error", e instanceof DomainException ? e.getMessage() : DomainException.STALE);
             return "organization/party-member-form";
         }
     }

@@ -86,7 +86,7 @@ class TerritoryPages {
             redirect.addFlashAttribute("saved", true);
         } catch (DomainException | org.springframework.dao.OptimisticLockingFailureException e) {
             redirect.addFlashAttribute("error", e instanceof DomainException ? e.getMessage()
-                    : "记录已被他人修改，请刷新后重试 / someone else changed this profile first: reload and try again");
+                    : DomainException.STALE);
         }
         return "redirect:/territory?code=" + code;
     }
