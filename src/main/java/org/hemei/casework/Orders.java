@@ -45,10 +45,16 @@ public class Orders {
     }
 
     /** Filters for lists; all optional. {@code unit} = led by that unit; {@code division} = inside that territory. */
-    public record Query(Set<Status> statuses, Long unit, String division, Boolean overdue, String q, Instant dueBefore) {
+    public record Query(Set<Status> statuses, Long unit, String division, Boolean overdue, String q, Instant dueBefore,
+            Set<Long> ledBy) {
 
         public Query(Set<Status> statuses, Long unit, String division, Boolean overdue, String q) {
-            this(statuses, unit, division, overdue, q, null);
+            this(statuses, unit, division, overdue, q, null, null);
+        }
+
+        /** A unit's inbox: orders led by any of the units the person acts for. */
+        public static Query inbox(Set<Status> statuses, Set<Long> units, Boolean overdue, Instant dueBefore) {
+            return new Query(statuses, null, null, overdue, null, dueBefore, units);
         }
     }
 
@@ -120,6 +126,11 @@ public class Orders {
             where.append(" and (o.lead_unit_id = ? or exists (select 1 from work_order_assist a where a.work_order_id = o.id and a.unit_id = ?))");
             params.add(query.unit());
             params.add(query.unit());
+        }
+        if (query.ledBy() != null) {
+            where.append(query.ledBy().isEmpty() ? " and 1 = 0" : " and o.lead_unit_id in ("
+                    + String.join(",", query.ledBy().stream().map(u -> "?").toList()) + ")");
+            params.addAll(query.ledBy());
         }
         if (query.division() != null && !query.division().isBlank()) {
             where.append(" and o.division_code like ?");

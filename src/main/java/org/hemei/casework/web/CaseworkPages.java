@@ -128,10 +128,9 @@ class CaseworkPages {
             default -> EnumSet.of(Status.DISPATCHED);
         };
         Actor actor = Actor.current();
-        Long unit = actor.scope().unitIds().stream().sorted().findFirst().orElse(null);
         java.time.Instant soon = tab.equals("soon") ? java.time.Instant.now().plus(java.time.Duration.ofHours(24)) : null;
-        model.addAttribute("result", orders.search(new Orders.Query(statuses, unit, null, tab.equals("overdue") ? true : null, null, soon),
-                Paging.page(page), 20));
+        model.addAttribute("result", orders.search(Orders.Query.inbox(statuses, actor.scope().unitIds(),
+                tab.equals("overdue") ? true : null, soon), Paging.page(page), 20));
         model.addAttribute("tab", tab);
         return "casework/inbox";
     }
