@@ -41,7 +41,7 @@ public class Orders {
 
     public record OrderRow(long id, String number, String status, String title, String categoryCode, String urgency,
             boolean majorHazard, String divisionCode, Long leadUnitId, OffsetDateTime receivedAt, OffsetDateTime handleDueAt,
-            boolean overdue, Double lat, Double lng) {
+            boolean overdue, Double lat, Double lng, String categoryName) {
     }
 
     /** Filters for lists; all optional. {@code unit} = led by that unit; {@code division} = inside that territory. */
@@ -157,7 +157,7 @@ public class Orders {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
         pageParams.add((long) page * size);
-        List<OrderRow> rows = jdbc.sql("select o.id, o.number, o.status, o.title, o.category_code, o.urgency, o.major_hazard,"
+        List<OrderRow> rows = jdbc.sql("select o.id, o.number, o.status, coalesce(o.title, substring(o.text, 1, 30)), o.category_code, o.urgency, o.major_hazard,"
                 + " o.division_code, o.lead_unit_id, o.received_at, o.handle_due_at, o.handled_at, o.lat, o.lng" + where
                 + " order by case when o.major_hazard and o.status not in ('CLOSED','MERGED','INVALID') then 0 else 1 end, o.id desc"
                 + " limit ? offset ?")
@@ -170,7 +170,7 @@ public class Orders {
                     return new OrderRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getBoolean(7), rs.getString(8), (Long) rs.getObject(9, Long.class),
                             rs.getObject(10, OffsetDateTime.class), due, overdue, (Double) rs.getObject(13, Double.class),
-                            (Double) rs.getObject(14, Double.class));
+                            (Double) rs.getObject(14, Double.class), categories.find(rs.getString(5)).map(Category::name).orElse(null));
                 }).list();
         return new Paging<>(rows, page, size, total);
     }

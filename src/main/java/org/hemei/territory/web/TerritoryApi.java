@@ -130,8 +130,8 @@ class TerritoryApi {
         return grids.within(code, 2000);
     }
 
-    @Staff
-    @Operation(summary = "The division's boundary and its children's, where known, as GeoJSON geometries")
+    @SignedIn
+    @Operation(summary = "The division's boundary and its children's, where known, as GeoJSON geometries (public geography)")
     @GetMapping("/divisions/{code}/shapes")
     List<Grids.Shape> shapes(@PathVariable String code) {
         territory.get(code);
