@@ -95,7 +95,7 @@ public class Intake {
         Demand withRequester = ownDemand && d.requesterName() == null ? new Demand(d.title(), d.text(), d.category(), d.urgency(),
                 d.majorHazard(), actor.displayName(), d.requesterPhone(), d.confidential(), d.lat(), d.lng(), d.crs(), d.address(),
                 d.divisionCode(), d.answer(), d.idempotencyKey()) : d;
-        WorkOrder order = access.save(WorkOrder.receive(number, channel, withRequester, d.divisionCode(),
+        WorkOrder order = access.saveReceived(WorkOrder.receive(number, channel, withRequester, d.divisionCode(),
                 ownDemand ? actor.accountId() : null, actor.username(), now));
         if (channel == Channel.HOTLINE && d.category() != null) {
             order = dispatching.registerAtIntake(order, categories.get(d.category()), d.answer());

@@ -36,8 +36,8 @@ import org.HdrHistogram.Recorder;
  * java -cp ... org.hemei.bench.OrderLoad verify --log target/bench/answered.tsv   # after a crash: nothing answered is lost
  * </pre>
  *
- * Options (defaults): --url http://127.0.0.1:8080, --key demo-resident, --rate 1000 (orders/s), --warmup 20 (s, not
- * counted), --duration 60 (s, counted), --workers 256 (most requests in flight), --coords none|random (random = uniform
+ * Options (defaults): --url http://127.0.0.1:8080, --key demo-resident, --rate 1000 (orders/s), --warmup 20 (s, rate ramps
+ * from 10% to 100%, not counted), --duration 60 (s, counted), --workers 256 (most requests in flight), --coords none|random (random = uniform
  * in lng 112.78–113.17, lat 28.14–28.46), --csv ../shared/data/tipdm/messages.csv, --log target/bench/answered.tsv,
  * --admin-key demo-admin (samples heap from /actuator/prometheus each second; "" = off), --jdbc / --db-user for verify.
  */
@@ -74,6 +74,7 @@ public final class OrderLoad {
     private final Histogram total = new Histogram(3);
     private final Histogram totalService = new Histogram(3);
     private final LongAdder created = new LongAdder();
+    private final LongAdder sent = new LongAdder();
     private final LongAdder measuredCreated = new LongAdder();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final AtomicLong next = new AtomicLong();
@@ -97,7 +98,7 @@ public final class OrderLoad {
 
     private void run() throws Exception {
         Files.createDirectories(log.toAbsolutePath().getParent());
-        System.out.printf("OrderLoad %s: %s, %.0f orders/s, warm-up %ds + %ds measured, %d workers, coordinates %s, %d messages,"
+        System.out.printf("OrderLoad %s: %s, %.0f orders/s, warm-up %ds (rate ramps up from 10%%) + %ds measured, %d workers, coordinates %s, %d messages,"
                 + " log %s%n", runId, url, rate, warmupNanos / 1_000_000_000, durationNanos / 1_000_000_000, workers,
                 coords ? "random in Changsha" : "none", messages.size(), log);
         try (BufferedWriter out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
@@ -113,7 +114,8 @@ public final class OrderLoad {
             heap.setDaemon(true);
             heap.start();
             report();
-            for (Thread t : threads) t.join(15_000);
+            long stop = System.currentTimeMillis() + 40_000;
+            for (Thread t : threads) t.join(Math.max(1, stop - System.currentTimeMillis()));
             done = true;
         }
         summary();
@@ -123,10 +125,13 @@ public final class OrderLoad {
         long end = start + warmupNanos + durationNanos;
         while (true) {
             long i = next.getAndIncrement();
-            long due = start + (long) (i * 1e9 / rate);
+            long due = start + dueOffset(i);
             if (due >= end) return;
+            // Past the end of the run, requests still queued are not sent but counted (the server could not keep up).
+            if (System.nanoTime() > end + 2_000_000_000L) return;
             long wait;
             while ((wait = due - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
+            sent.increment();
             boolean measured = due >= start + warmupNanos;
             Messages.Message m = messages.get((int) (i % messages.size()));
             String idem = runId + "-" + i;
@@ -158,6 +163,18 @@ public final class OrderLoad {
                 errors.computeIfAbsent(e.getClass().getSimpleName(), k -> new LongAdder()).increment();
             }
         }
+    }
+
+    /**
+     * When request i is due, in ns after the start: during the warm-up the rate ramps linearly from 10% to 100% of the
+     * target (so neither JVM starts cold at full load), then stays at the target.
+     */
+    private long dueOffset(long i) {
+        double w = warmupNanos / 1e9, r0 = rate * 0.1;
+        double a = (rate - r0) / Math.max(w, 1e-9);
+        double inWarmup = r0 * w + a * w * w / 2;
+        double t = w > 0 && i < inWarmup ? (-r0 + Math.sqrt(r0 * r0 + 2 * a * i)) / a : w + (i - (w > 0 ? inWarmup : 0)) / rate;
+        return (long) (t * 1e9);
     }
 
     private String json(Messages.Message m) {
@@ -216,8 +233,11 @@ public final class OrderLoad {
     private void summary() {
         double seconds = durationNanos / 1e9;
         System.out.println("---- measured window: " + seconds + " s after " + warmupNanos / 1e9 + " s warm-up");
-        System.out.printf("target rate %.0f/s, achieved (201 in window) %.1f/s, created in total %d, errors %s%n", rate,
-                measuredCreated.sum() / seconds, created.sum(), errorText());
+        long planned = 0;
+        while (dueOffset(planned) < warmupNanos + durationNanos) planned++;
+        System.out.printf("target rate %.0f/s, achieved (201 due in window) %.1f/s, created in total %d, errors %s, not sent"
+                + " (too far behind at the end) %d of %d%n", rate, measuredCreated.sum() / seconds, created.sum(), errorText(),
+                planned - sent.sum(), planned);
         print("latency from due time (open loop)", total);
         print("service time (from send)", totalService);
         synchronized (heapSamples) {
