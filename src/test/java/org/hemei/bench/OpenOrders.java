@@ -38,7 +38,9 @@ public final class OpenOrders {
         try (Connection c = DriverManager.getConnection(url, o.getOrDefault("db-user", "postgres"), o.getOrDefault("db-password", ""))) {
             if (o.containsKey("seed")) seed(c, o);
             else if (o.containsKey("measure")) measure(c, o);
-            else System.err.println("usage: OpenOrders seed [--orders N --known K --in SECONDS --reset] | measure");
+            else if (o.containsKey("rearm")) rearm(c, o);
+            else if (o.containsKey("reset")) reset(c);
+            else System.err.println("usage: OpenOrders seed [--orders N --known K --in SECONDS --reset] | measure | rearm [--in SECONDS] | reset");
         }
     }
 
@@ -50,10 +52,7 @@ public final class OpenOrders {
         Instant t = now.plusSeconds(Long.parseLong(o.getOrDefault("in", "300"))).truncatedTo(ChronoUnit.SECONDS);
         List<Messages.Message> messages = Messages.load(Path.of(o.getOrDefault("csv", Messages.DEFAULT.toString())));
         try (Statement s = c.createStatement()) {
-            if (o.containsKey("reset")) {
-                System.out.println("reset: truncating work orders, timelines, supervision, notifications, whistles");
-                s.execute("truncate work_order, work_order_assist, work_order_event, supervision, notification, whistle, whistle_summons");
-            }
+            if (o.containsKey("reset")) reset(c);
         }
         List<long[]> units = new ArrayList<>();
         List<String> unitDivision = new ArrayList<>();
@@ -181,6 +180,35 @@ public final class OpenOrders {
             pg.getCopyAPI().copyIn("copy work_order (" + COLUMNS + ") from stdin", new StringReader(b.toString()));
             b.setLength(0);
             rows = 0;
+        }
+    }
+
+    private static void reset(Connection c) throws Exception {
+        System.out.println("reset: truncating work orders, timelines, supervision, notifications, whistles");
+        try (Statement s = c.createStatement()) {
+            s.execute("truncate work_order, work_order_assist, work_order_event, supervision, notification, whistle, whistle_summons");
+        }
+    }
+
+    /**
+     * Another round on the same million rows: the known set gets a new deadline T (now + --in s, default 120), as if
+     * just extended — warning already raised, overdue not yet, next check at T — and its earlier HANDLE_OVERDUE records
+     * (with their notifications) are removed so {@code measure} sees only the new round.
+     */
+    private static void rearm(Connection c, Map<String, String> o) throws Exception {
+        Instant t = Instant.now().plusSeconds(Long.parseLong(o.getOrDefault("in", "120"))).truncatedTo(ChronoUnit.SECONDS);
+        try (var ps = c.prepareStatement("""
+                with known as (select id from work_order where number like 'BENCH-T-%'),
+                  gone_n as (delete from notification where work_order_id in (select id from known) and kind = 'SUPERVISION'),
+                  gone_s as (delete from supervision where work_order_id in (select id from known) and kind = 'HANDLE_OVERDUE')
+                update work_order set handle_due_at = ?, handle_warn_at = ?, handle_warned_for = ?, handle_overdue_for = null,
+                  next_check_at = ?, version = version + 1 where id in (select id from known)""")) {
+            var at = t.atOffset(java.time.ZoneOffset.UTC);
+            ps.setObject(1, at);
+            ps.setObject(2, at.minusHours(1));
+            ps.setObject(3, at);
+            ps.setObject(4, at);
+            System.out.printf("re-armed %,d known orders: T = %s; now run: OpenOrders measure%n", ps.executeUpdate(), t);
         }
     }
 
