@@ -75,8 +75,10 @@ public class Intake {
     public Received receive(Channel channel, Demand demand, String idempotencyKey) {
         Demand d = normalise(demand.withIdempotencyKey(blankToNull(idempotencyKey)));
         if (d.idempotencyKey() != null) {
-            Optional<WorkOrder> first = orders.findByIdempotencyKey(d.idempotencyKey());
-            if (first.isPresent()) return new Received(access.get(first.get().getId()), true);
+            // A plain indexed id lookup (the derived repository query builds its SQL on every call).
+            Optional<Long> first = jdbc.sql("select id from work_order where idempotency_key = ?").param(d.idempotencyKey())
+                    .query(Long.class).optional();
+            if (first.isPresent()) return new Received(access.get(first.get()), true);
         }
         try {
             return new Received(tx.execute(s -> create(channel, d)), false);
@@ -99,7 +101,7 @@ public class Intake {
                 ownDemand ? actor.accountId() : null, actor.username(), now);
         Suggestions.Suggestion s = suggestions.suggest(d.title(), d.text());
         received.suggested(s.group(), s.place() == null ? null : s.place().code());
-        WorkOrder order = access.save(received);
+        WorkOrder order = access.saveReceived(received);
         if (channel == Channel.HOTLINE && d.category() != null) {
             order = dispatching.registerAtIntake(order, categories.get(d.category()), d.answer());
         }

@@ -85,6 +85,17 @@ public class Orders {
         return view(access.get(id), false);
     }
 
+    /**
+     * The view of an order already in hand (e.g. just saved by the intake), without loading it again: the same
+     * scope rule as {@link #view(long)}, and only the timeline is read.
+     */
+    public OrderView view(WorkOrder order) {
+        if (!OrderAccess.canSee(Actor.current(), order)) {
+            throw new AccessDeniedException("order " + order.getId() + " is outside your scope");
+        }
+        return view(order, false);
+    }
+
     /** The actions the current person may take on the order now. */
     public Set<String> availableActions(long id) {
         WorkOrder o = access.get(id);

@@ -389,6 +389,12 @@ public class WorkOrder {
         return lastStep;
     }
 
+    /** Takes the id of the row {@link OrderAccess} inserted for this new order (version 0, as the repository would). */
+    void inserted(long id) {
+        this.id = id;
+        this.version = 0;
+    }
+
     public Long getId() { return id; }
     public Integer getVersion() { return version; }
     public String getNumber() { return number; }

@@ -9,13 +9,17 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hemei.shared.DomainException;
 import org.hemei.shared.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Creating and changing accounts and their API keys; every change is audited. */
 @Service
@@ -34,6 +38,17 @@ public class AccountAdministration {
     private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
 
+    /**
+     * Live API keys resolved in the last {@link #KEY_TTL_NANOS}: every API request is signed in by its key, and loading
+     * the account (roles, scope) each time cost three queries. Any account or key change made here empties the cache
+     * (at once and again after commit); another instance's change is seen within 5 s. Unknown keys are never cached.
+     */
+    private static final long KEY_TTL_NANOS = 5_000_000_000L;
+    private static final int KEY_CACHE_MAX = 10_000;
+    private record ResolvedKey(Account account, long until) {
+    }
+    private final Map<String, ResolvedKey> liveKeys = new ConcurrentHashMap<>();
+
     public AccountAdministration(Accounts accounts, PasswordEncoder passwords, JdbcClient jdbc, AuditLog audit) {
         this.accounts = accounts;
         this.passwords = passwords;
@@ -50,6 +65,7 @@ public class AccountAdministration {
         Account account = new Account(form.username().strip(), form.displayName().strip(), passwords.encode(form.password()));
         account.assign(form.roles(), form.scope());
         account.enable(form.enabled());
+        forgetKeys();
         account = accounts.save(account);
         audit.record("ACCOUNT_CREATED", "account:" + account.getUsername(), describe(form));
         return account;
@@ -66,6 +82,7 @@ public class AccountAdministration {
         if (form.password() != null && !form.password().isBlank()) {
             account.changePassword(passwords.encode(form.password()));
         }
+        forgetKeys();
         account = accounts.save(account);
         audit.record("ACCOUNT_CHANGED", "account:" + account.getUsername(), describe(form));
         return account;
@@ -116,6 +133,7 @@ public class AccountAdministration {
     @Transactional
     public void revokeApiKeys(long accountId) {
         Account account = get(accountId);
+        forgetKeys();
         jdbc.sql("update api_key set revoked_at = ? where account_id = ? and revoked_at is null")
                 .params(OffsetDateTime.now(ZoneOffset.UTC), accountId).update();
         audit.record("API_KEYS_REVOKED", "account:" + account.getUsername(), null);
@@ -123,8 +141,32 @@ public class AccountAdministration {
 
     /** The account holding a live API key, if any. */
     public Optional<Account> findByApiKey(String key) {
-        return jdbc.sql("select account_id from api_key where key_hash = ? and revoked_at is null")
-                .param(sha256(key)).query(Long.class).optional().flatMap(accounts::findById);
+        String hash = sha256(key);
+        long now = System.nanoTime();
+        ResolvedKey known = liveKeys.get(hash);
+        if (known != null && now - known.until() < 0) return Optional.of(known.account());
+        Optional<Account> account = jdbc.sql("select account_id from api_key where key_hash = ? and revoked_at is null")
+                .param(hash).query(Long.class).optional().flatMap(accounts::findById);
+        if (account.isPresent()) {
+            if (liveKeys.size() >= KEY_CACHE_MAX) liveKeys.clear();
+            liveKeys.put(hash, new ResolvedKey(account.get(), now + KEY_TTL_NANOS));
+        } else {
+            liveKeys.remove(hash);
+        }
+        return account;
+    }
+
+    /** Empties the API key cache now and, inside a transaction, once more after it commits. */
+    private void forgetKeys() {
+        liveKeys.clear();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    liveKeys.clear();
+                }
+            });
+        }
     }
 
     static String sha256(String s) {

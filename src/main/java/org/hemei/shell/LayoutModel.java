@@ -22,6 +22,9 @@ class LayoutModel {
 
     @ModelAttribute
     void layout(Model model, HttpServletRequest request) {
+        // @RestController is a @Controller too: JSON endpoints render no layout, so spare them the unread-count query.
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/") || path.startsWith("/open311/")) return;
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof HemeiUser user) {
             Actor actor = user.actor();

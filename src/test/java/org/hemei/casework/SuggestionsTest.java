@@ -57,7 +57,8 @@ class SuggestionsTest extends ApiTestSupport {
                 Map.of("category", "TRAFFIC", "divisionCode", "430102001001")), 200);
         assertThat(registered.path("divisionCode").asString()).isEqualTo("430102001001");
         String note = registered.path("timeline").get(1).path("note").asString();
-        assertThat(note).contains("交通运输", "TRAFFIC", "430102001001");
+        // The proposal made at intake was stored with the order, so the dispatcher's choice is recorded against it.
+        assertThat(note).contains("建议类别", "交通运输", "TRAFFIC", "建议地点", "430102001001");
         long examples = jdbc.sql("select count(*) from triage_example where source = 'casework' and body = ? and label = '交通运输'")
                 .param(text).query(Long.class).single();
         assertThat(examples).isEqualTo(1);
