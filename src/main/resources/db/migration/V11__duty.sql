@@ -25,7 +25,7 @@ create table duty_task (
   outcome            varchar(20) not null,   -- DELIVERED | EMERGENCY | REFUSED
   rule               varchar(30),            -- why refused: NOT_LISTED | REMOVED_BURDEN | FORBIDDEN_CERTIFICATE
   reason             varchar(500),
-  community_codes    varchar(4000) not null,
+  community_codes    text not null,          -- comma-separated, as sent
   created_at         timestamp with time zone not null,
   created_by         varchar(60) not null
 );

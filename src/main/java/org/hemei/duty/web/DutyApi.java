@@ -6,7 +6,13 @@ import java.util.List;
 import org.hemei.duty.AccessItem;
 import org.hemei.duty.AccessKind;
 import org.hemei.duty.AccessList;
+import org.hemei.duty.CommunityTasks;
 import org.hemei.identity.SignedIn;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.hemei.shared.DomainException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,9 +23,20 @@ import org.springframework.web.bind.annotation.RestController;
 class DutyApi {
 
     private final AccessList accessList;
+    private final CommunityTasks tasks;
 
-    DutyApi(AccessList accessList) {
+    DutyApi(AccessList accessList, CommunityTasks tasks) {
         this.accessList = accessList;
+        this.tasks = tasks;
+    }
+
+    @PreAuthorize("hasRole('UNIT_STAFF')")
+    @Operation(summary = "准入关口: a department sends a task to communities — 201 delivered (on the access list, or an"
+            + " emergency: recorded and reported), or 422 with the rule and how to apply. Department staff only.")
+    @PostMapping("/api/duty/community-tasks")
+    @ResponseStatus(HttpStatus.CREATED)
+    CommunityTasks.TaskView send(@RequestBody CommunityTasks.SendForm form) {
+        return tasks.send(form);
     }
 
     @SignedIn
