@@ -45,6 +45,14 @@ public class CommunityTasks {
             boolean emergency, LocalDate dueDate, long departmentUnitId, String departmentName, List<Delivery> deliveries) {
     }
 
+    public record Flag(long id, long taskId, String communityCode, OffsetDateTime flaggedAt, String flaggedBy, String reason) {
+    }
+
+    /** Per department: tasks sent (each send counts once), delivered (emergencies included), refused, emergencies, access applications and deliveries flagged as unlisted burdens. */
+    public record DepartmentReport(long departmentUnitId, String departmentName, long sent, long delivered, long refused,
+            long emergency, long applied, long flagged) {
+    }
+
     /** Why a task was refused: the rule, the reason in words, and how a department can go on. */
     public record Refusal(String rule, String reason, String howToApply) {
     }
@@ -112,6 +120,54 @@ public class CommunityTasks {
         long departmentId = (Long) row[5];
         return new TaskView(id, (String) row[0], (String) row[1], code, accessList.find(code).map(AccessItem::name).orElse(null),
                 (Boolean) row[3], (LocalDate) row[4], departmentId, departments.name(departmentId), deliveries);
+    }
+
+    /**
+     * The receiving community flags a delivered task as an unlisted burden 未列入清单的负担. Its staff only (the
+     * caller's scope covers the community); once per delivery.
+     */
+    public Flag flag(long deliveryId, String reason) {
+        Actor actor = Actor.current();
+        String community = jdbc.sql("select community_code from community_task where id = ?").params(deliveryId)
+                .query(String.class).optional().orElseThrow(() -> DomainException.notFound("任务不存在 / no community task " + deliveryId));
+        actor.requireScope(community);
+        if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
+            throw DomainException.badRequest("请说明理由（不超过500字）/ reason is required (at most 500 characters)");
+        }
+        int n = jdbc.sql("""
+                update community_task set flagged_at = ?, flagged_by = ?, flag_reason = ?, version = version + 1
+                where id = ? and flagged_at is null""")
+                .params(OffsetDateTime.now(clock), actor.username(), reason.strip(), deliveryId).update();
+        if (n != 1) throw DomainException.conflict("该任务已被标记 / this task was already flagged");
+        audit.record("DUTY_TASK_FLAGGED", "community-task:" + deliveryId, reason.strip());
+        return jdbc.sql("select id, duty_task_id as task_id, community_code, flagged_at, flagged_by, flag_reason as reason from community_task where id = ?")
+                .params(deliveryId).query(Flag.class).single();
+    }
+
+    /** The report per department, over everything recorded. */
+    public List<DepartmentReport> report() {
+        java.util.Map<Long, long[]> counts = new java.util.TreeMap<>();
+        jdbc.sql("""
+                select department_unit_id, count(*),
+                  sum(case when outcome <> 'REFUSED' then 1 else 0 end),
+                  sum(case when outcome = 'REFUSED' then 1 else 0 end),
+                  sum(case when outcome = 'EMERGENCY' then 1 else 0 end)
+                from duty_task group by department_unit_id""")
+                .query((rs, i) -> {
+                    long[] c = counts.computeIfAbsent(rs.getLong(1), k -> new long[6]);
+                    for (int k = 0; k < 4; k++) c[k] = rs.getLong(k + 2);
+                    return null;
+                }).list();
+        jdbc.sql("select department_unit_id, count(*) from access_application group by department_unit_id")
+                .query((rs, i) -> counts.computeIfAbsent(rs.getLong(1), k -> new long[6])[4] = rs.getLong(2)).list();
+        jdbc.sql("""
+                select t.department_unit_id, count(*) from community_task c join duty_task t on t.id = c.duty_task_id
+                where c.flagged_at is not null group by t.department_unit_id""")
+                .query((rs, i) -> counts.computeIfAbsent(rs.getLong(1), k -> new long[6])[5] = rs.getLong(2)).list();
+        return counts.entrySet().stream().map(e -> {
+            long[] c = e.getValue();
+            return new DepartmentReport(e.getKey(), departments.name(e.getKey()), c[0], c[1], c[2], c[3], c[4], c[5]);
+        }).toList();
     }
 
     /** The earliest start date an access application made today may ask for. */

@@ -6,7 +6,10 @@ import java.util.List;
 import org.hemei.duty.AccessItem;
 import org.hemei.duty.AccessKind;
 import org.hemei.duty.AccessList;
+import org.hemei.duty.AccessApplications;
 import org.hemei.duty.CommunityTasks;
+import org.hemei.identity.AdminOnly;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.hemei.identity.SignedIn;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,10 +27,72 @@ class DutyApi {
 
     private final AccessList accessList;
     private final CommunityTasks tasks;
+    private final AccessApplications applications;
 
-    DutyApi(AccessList accessList, CommunityTasks tasks) {
+    record DecisionRequest(Boolean approve, String reason) {
+    }
+
+    record RevokeRequest(String reason) {
+    }
+
+    record FlagRequest(String reason) {
+    }
+
+    DutyApi(AccessList accessList, CommunityTasks tasks, AccessApplications applications) {
         this.accessList = accessList;
         this.tasks = tasks;
+        this.applications = applications;
+    }
+
+    @PreAuthorize("hasRole('UNIT_STAFF')")
+    @Operation(summary = "The receiving community flags a delivered task (a delivery id) as an unlisted burden, with a reason")
+    @PostMapping("/api/duty/community-tasks/{id}/flag")
+    @ResponseStatus(HttpStatus.CREATED)
+    CommunityTasks.Flag flag(@PathVariable long id, @RequestBody FlagRequest request) {
+        return tasks.flag(id, request.reason());
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','LEADER')")
+    @Operation(summary = "Per department: tasks sent, delivered, refused, emergencies, access applications, burden flags")
+    @GetMapping("/api/duty/report")
+    List<CommunityTasks.DepartmentReport> report() {
+        return tasks.report();
+    }
+
+    @PreAuthorize("hasRole('UNIT_STAFF')")
+    @Operation(summary = "准入申请: a department applies for a task not on the access list, at least 30 working days before"
+            + " startDate; reviewed within 15 working days. Department staff only.")
+    @PostMapping("/api/duty/access-applications")
+    @ResponseStatus(HttpStatus.CREATED)
+    AccessApplications.ApplicationView apply(@RequestBody AccessApplications.ApplyForm form) {
+        return applications.apply(form);
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','LEADER','UNIT_STAFF')")
+    @Operation(summary = "Access applications: all for administrators and leaders, one's own department's for its staff")
+    @GetMapping("/api/duty/access-applications")
+    List<AccessApplications.ApplicationView> applications(@RequestParam(required = false) String status) {
+        return applications.list(status);
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','LEADER','UNIT_STAFF')")
+    @GetMapping("/api/duty/access-applications/{id}")
+    AccessApplications.ApplicationView application(@PathVariable long id) {
+        return applications.get(id);
+    }
+
+    @AdminOnly
+    @Operation(summary = "Review: approve (listed as an assistance item SQ-<id>) or refuse with a reason")
+    @PostMapping("/api/duty/access-applications/{id}/decision")
+    AccessApplications.ApplicationView decide(@PathVariable long id, @RequestBody DecisionRequest request) {
+        return applications.decide(id, request.approve(), request.reason());
+    }
+
+    @AdminOnly
+    @Operation(summary = "Revoke a listed item: tasks on it are refused from now on")
+    @PostMapping("/api/duty/access-applications/{id}/revoke")
+    AccessApplications.ApplicationView revoke(@PathVariable long id, @RequestBody RevokeRequest request) {
+        return applications.revoke(id, request.reason());
     }
 
     @PreAuthorize("hasRole('UNIT_STAFF')")
