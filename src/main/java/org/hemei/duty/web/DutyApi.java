@@ -7,7 +7,9 @@ import org.hemei.duty.AccessItem;
 import org.hemei.duty.AccessKind;
 import org.hemei.duty.AccessList;
 import org.hemei.duty.AccessApplications;
+import org.hemei.duty.CheckInApps;
 import org.hemei.duty.CommunityTasks;
+import org.hemei.identity.Staff;
 import org.hemei.identity.AdminOnly;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.hemei.identity.SignedIn;
@@ -38,10 +40,41 @@ class DutyApi {
     record FlagRequest(String reason) {
     }
 
-    DutyApi(AccessList accessList, CommunityTasks tasks, AccessApplications applications) {
+    record RemoveRequest(String reason) {
+    }
+
+    private final CheckInApps checkInApps;
+
+    DutyApi(AccessList accessList, CommunityTasks tasks, AccessApplications applications, CheckInApps checkInApps) {
         this.accessList = accessList;
         this.tasks = tasks;
         this.applications = applications;
+        this.checkInApps = checkInApps;
+    }
+
+    @Staff
+    @Operation(summary = "打卡: the apps and platforms communities must report to (removed=false), or those removed (removed=true)")
+    @GetMapping("/api/duty/check-in-apps")
+    List<CheckInApps.CheckInApp> checkInApps(@RequestParam(required = false) String removed) {
+        if (removed == null || removed.isBlank()) return checkInApps.list(null);
+        if (!removed.equalsIgnoreCase("true") && !removed.equalsIgnoreCase("false")) {
+            throw DomainException.badRequest("removed 须为 true 或 false / removed must be true or false: " + removed);
+        }
+        return checkInApps.list(Boolean.valueOf(removed.strip()));
+    }
+
+    @AdminOnly
+    @PostMapping("/api/duty/check-in-apps")
+    @ResponseStatus(HttpStatus.CREATED)
+    CheckInApps.CheckInApp registerCheckInApp(@RequestBody CheckInApps.AppForm form) {
+        return checkInApps.register(form);
+    }
+
+    @AdminOnly
+    @Operation(summary = "Communities no longer report to this app: kept in the registry, marked removed, with the reason")
+    @PostMapping("/api/duty/check-in-apps/{id}/remove")
+    CheckInApps.CheckInApp removeCheckInApp(@PathVariable long id, @RequestBody RemoveRequest request) {
+        return checkInApps.remove(id, request.reason());
     }
 
     @PreAuthorize("hasRole('UNIT_STAFF')")
