@@ -53,6 +53,12 @@ public class CommunityTasks {
             long emergency, long applied, long flagged) {
     }
 
+    /** One delivery as its community (or the sending department) sees it. */
+    public record DeliveryRow(long id, long taskId, String title, String departmentName, String accessItemCode, boolean emergency,
+            LocalDate dueDate, String communityCode, String communityName, OffsetDateTime deliveredAt, boolean flagged,
+            String flagReason) {
+    }
+
     /** Why a task was refused: the rule, the reason in words, and how a department can go on. */
     public record Refusal(String rule, String reason, String howToApply) {
     }
@@ -85,7 +91,9 @@ public class CommunityTasks {
         boolean emergency = Boolean.TRUE.equals(form.emergency());
         String code = form.accessItemCode() == null || form.accessItemCode().isBlank() ? null : form.accessItemCode().strip();
         Optional<AccessItem> item = accessList.find(code);
-        Refusal refusal = emergency ? null : refusal(item, code);
+        // Emergencies are exempt from the list — except certificates communities must not issue at all.
+        boolean forbidden = item.map(AccessItem::kind).filter(k -> k == AccessKind.FORBIDDEN_CERTIFICATE).isPresent();
+        Refusal refusal = emergency && !forbidden ? null : refusal(item, code);
         if (refusal != null) {
             long id = insertTask(form, department, code, "REFUSED", refusal, communities);
             audit.record("DUTY_TASK_REFUSED", "duty-task:" + id, refusal.rule() + " " + form.title().strip());
@@ -142,6 +150,36 @@ public class CommunityTasks {
         audit.record("DUTY_TASK_FLAGGED", "community-task:" + deliveryId, reason.strip());
         return jdbc.sql("select id, duty_task_id as task_id, community_code, flagged_at, flagged_by, flag_reason as reason from community_task where id = ?")
                 .params(deliveryId).query(Flag.class).single();
+    }
+
+    /**
+     * Deliveries the caller may see, newest first (at most 200): those to communities in the caller's territory and
+     * those sent by the caller's units. A community's staff find here what to flag.
+     */
+    public List<DeliveryRow> deliveries() {
+        Actor actor = Actor.current();
+        List<String> ors = new ArrayList<>();
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        int i = 0;
+        for (String code : actor.scope().divisionCodes()) {
+            ors.add("c.community_code like :p" + i);
+            params.put("p" + i++, org.hemei.identity.Scope.prefix(code) + "%");
+        }
+        if (!actor.scope().unitIds().isEmpty()) {
+            ors.add("t.department_unit_id in (:units)");
+            params.put("units", List.copyOf(actor.scope().unitIds()));
+        }
+        if (ors.isEmpty()) return List.of();
+        return jdbc.sql("""
+                select c.id, t.id, t.title, t.department_unit_id, t.access_item_code, t.emergency, t.due_date, c.community_code,
+                  t.created_at, c.flagged_at, c.flag_reason
+                from community_task c join duty_task t on t.id = c.duty_task_id""" + " where " + String.join(" or ", ors) + " order by c.id desc limit 200")
+                .params(params)
+                .query((rs, n) -> new DeliveryRow(rs.getLong(1), rs.getLong(2), rs.getString(3), departments.name(rs.getLong(4)),
+                        rs.getString(5), rs.getBoolean(6), rs.getObject(7, LocalDate.class), rs.getString(8),
+                        divisionName(rs.getString(8)), rs.getObject(9, OffsetDateTime.class), rs.getObject(10) != null,
+                        rs.getString(11)))
+                .list();
     }
 
     /** The report per department, over everything recorded. */

@@ -1,6 +1,7 @@
 package org.hemei.duty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.LocalDate;
@@ -41,6 +42,13 @@ class CommunityTaskGateTest extends ApiTestSupport {
         assertThat(t.path("accessItemName").asString()).contains("垃圾分类");
         assertThat(texts(t.path("deliveries"), "communityCode")).containsExactly(SHIZILI, NEIGHBOUR);
         assertThat(t.path("deliveries").get(0).path("communityName").asString()).contains("识字里");
+
+        JsonNode inbox = call(get("/api/duty/community-tasks").with(as("community")), 200);
+        assertThat(texts(inbox, "title")).containsOnlyOnce(title);
+        for (JsonNode row : inbox) assertThat(row.path("communityCode").asString()).isEqualTo(SHIZILI);
+        assertThat(texts(call(get("/api/duty/community-tasks").with(as("street")), 200), "title")).contains(title);
+        assertThat(texts(call(get("/api/duty/community-tasks").with(as("department")), 200), "title")).contains(title);
+        call(get("/api/duty/community-tasks").with(as("resident")), 403);
     }
 
     @Test
@@ -75,6 +83,10 @@ class CommunityTaskGateTest extends ApiTestSupport {
         assertThat(t.path("outcome").asString()).isEqualTo("EMERGENCY");
         assertThat(t.path("emergency").asBoolean()).isTrue();
         assertThat(t.path("deliveries").size()).isEqualTo(1);
+
+        JsonNode cert = call(json(post("/api/duty/community-tasks"), task(unique("紧急开证明"), "ZM-02", true, SHIZILI))
+                .with(as("department")), 422);
+        assertThat(cert.path("problems").get(0).path("rule").asString()).isEqualTo("FORBIDDEN_CERTIFICATE");
     }
 
     @Test

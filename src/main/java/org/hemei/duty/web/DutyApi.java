@@ -77,6 +77,13 @@ class DutyApi {
         return checkInApps.remove(id, request.reason());
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN','LEADER','UNIT_STAFF')")
+    @Operation(summary = "Deliveries to communities in my territory and those my units sent, newest first (at most 200)")
+    @GetMapping("/api/duty/community-tasks")
+    List<CommunityTasks.DeliveryRow> deliveries() {
+        return tasks.deliveries();
+    }
+
     @PreAuthorize("hasRole('UNIT_STAFF')")
     @Operation(summary = "The receiving community flags a delivered task (a delivery id) as an unlisted burden, with a reason")
     @PostMapping("/api/duty/community-tasks/{id}/flag")
