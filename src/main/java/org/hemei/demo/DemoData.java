@@ -11,6 +11,7 @@ import org.hemei.identity.Account;
 import org.hemei.identity.AccountAdministration;
 import org.hemei.identity.AccountAdministration.AccountForm;
 import org.hemei.identity.Role;
+import org.hemei.duty.CheckInApps;
 import org.hemei.identity.Scope;
 import org.hemei.organization.DepartmentType;
 import org.hemei.organization.PartyMember;
@@ -69,9 +70,11 @@ class DemoData implements ApplicationRunner {
     private final PartyMembers members;
     private final AccountAdministration accounts;
     private final TransactionTemplate tx;
+    private final CheckInApps checkInApps;
 
     DemoData(Territory territory, Grids grids, CommunityProfiles profiles, Units units, PartyOrganizations orgs,
-            PartyMembers members, AccountAdministration accounts, TransactionTemplate tx) {
+            PartyMembers members, AccountAdministration accounts, TransactionTemplate tx, CheckInApps checkInApps) {
+        this.checkInApps = checkInApps;
         this.territory = territory;
         this.grids = grids;
         this.profiles = profiles;
@@ -100,6 +103,23 @@ class DemoData implements ApplicationRunner {
         Map<String, Long> keyOrgs = seedPartyOrganizations();
         seedMembers(keyOrgs.get(STREET));
         seedAccounts(keyUnits);
+        seedCheckInApps();
+    }
+
+    /** Invented check-in apps (示例): some still required, some removed by the burden reduction. */
+    private void seedCheckInApps() {
+        String[][] apps = {
+            { "城管巡查通（示例）", "长沙市城管局", "每日巡查打卡", null },
+            { "平安社区APP（示例）", "长沙市公安局", "流动人口信息采集", null },
+            { "网格e通（示例）", "长沙市委政法委", "网格员走访上报", null },
+            { "创文迎检小程序（示例）", "长沙市文明办", "创建迎检照片上报", "并入网格e通（示例），不再单独打卡" },
+            { "安全生产随手拍（示例）", "长沙市应急管理局", "企业安全检查拍照", "减负清单第二批：社区不承担企业安全生产检查（示例）" },
+            { "垃圾分类督导打卡（示例）", "长沙市城管局", "督导员每日打卡", "改为按周汇总上报（示例）" },
+        };
+        for (String[] a : apps) {
+            var app = checkInApps.register(new CheckInApps.AppForm(a[0], a[1], a[2]));
+            if (a[3] != null) checkInApps.remove(app.id(), a[3]);
+        }
     }
 
     /** A 3×3 block per district around Changsha, each community a 2×2 block of jittered grids: obviously not real boundaries. */
