@@ -84,12 +84,14 @@ class CaseworkPages {
     private final org.hemei.casework.Whistles whistles;
     private final org.hemei.casework.Suggestions suggestions;
     private final Photos photos;
+    private final org.hemei.organization.Units units;
 
     CaseworkPages(Intake intake, Dispatching dispatching, Handling handling, Orders orders, Categories categories, Routing routing,
             org.hemei.casework.LiveUpdates live, org.hemei.casework.Notifications notifications,
             org.hemei.casework.Supervision supervision, org.hemei.casework.Whistles whistles,
-            org.hemei.casework.Suggestions suggestions, Photos photos) {
+            org.hemei.casework.Suggestions suggestions, Photos photos, org.hemei.organization.Units units) {
         this.photos = photos;
+        this.units = units;
         this.suggestions = suggestions;
         this.whistles = whistles;
         this.live = live;
@@ -144,6 +146,9 @@ class CaseworkPages {
         model.addAttribute("categories", categories.all());
         model.addAttribute("satisfactions", Satisfaction.values());
         model.addAttribute("whistles", whistles.whistles(id));
+        if (model.getAttribute("actions") instanceof Set<?> a && (a.contains("dispatch") || a.contains("return-review") || a.contains("whistle"))) {
+            model.addAttribute("unitOptions", unitOptions(order.divisionCode()));
+        }
         if (order.status() == Status.RECEIVED && model.getAttribute("actions") instanceof Set<?> a && a.contains("register")) {
             model.addAttribute("suggestion", suggestions.suggest(order.title(), order.text()));
         }
@@ -312,6 +317,21 @@ class CaseworkPages {
             case "rate" -> whistles.rate(required(f.summons(), "summons"), f.rating());
             default -> throw DomainException.badRequest("未知操作 / unknown action: " + f.action());
         }
+    }
+
+    /** Units to pick from by name (the id goes into the form): the place's district and street, and the city's departments. */
+    private java.util.List<org.hemei.organization.Units.UnitRow> unitOptions(String place) {
+        java.util.List<org.hemei.organization.Units.UnitRow> options = new java.util.ArrayList<>(
+                units.search(null, org.hemei.organization.UnitKind.DEPARTMENT, org.hemei.identity.Scope.CITY.substring(0, 6), 0, 200)
+                        .items().stream().filter(u -> u.divisionCode().equals(org.hemei.identity.Scope.CITY)).toList());
+        if (place != null && place.length() >= 6) {
+            options.addAll(units.search(null, org.hemei.organization.UnitKind.DEPARTMENT, place.substring(0, 6), 0, 200).items());
+        }
+        if (place != null && place.length() >= 9) {
+            options.addAll(units.search(null, null, place.substring(0, 9), 0, 200).items().stream()
+                    .filter(u -> place.startsWith(u.divisionCode())).toList());
+        }
+        return options;
     }
 
     private static <T> T required(T value, String name) {
