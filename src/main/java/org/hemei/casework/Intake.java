@@ -54,12 +54,15 @@ public class Intake {
     private final Suggestions suggestions;
     private final Locator locator;
     private final Territory territory;
+    private final org.hemei.territory.Grids grids;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     Intake(WorkOrderRepository orders, OrderAccess access, Categories categories, Dispatching dispatching, Suggestions suggestions,
-            Locator locator, Territory territory, JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+            Locator locator, Territory territory, org.hemei.territory.Grids grids, JdbcClient jdbc, TransactionTemplate tx,
+            Clock clock) {
+        this.grids = grids;
         this.suggestions = suggestions;
         this.orders = orders;
         this.access = access;
@@ -118,8 +121,9 @@ public class Intake {
                 && !d.requesterPhone().strip().matches("\\+?[0-9-]{5,20}")) {
             throw DomainException.badRequest("电话号码格式不正确 / requesterPhone is not a phone number");
         }
-        if (d.divisionCode() != null && !d.divisionCode().isBlank() && !territory.exists(d.divisionCode())) {
-            throw DomainException.badRequest("区划代码不存在 / unknown divisionCode: " + d.divisionCode());
+        if (d.divisionCode() != null && !d.divisionCode().isBlank() && !territory.exists(d.divisionCode())
+                && !grids.exists(d.divisionCode())) {
+            throw DomainException.badRequest("区划或网格代码不存在 / unknown divisionCode (division or grid): " + d.divisionCode());
         }
         if ((d.lat() == null) != (d.lng() == null)) {
             throw DomainException.badRequest("lat 与 lng 须同时提供 / give both lat and lng, or neither");

@@ -61,6 +61,10 @@ public class Grids {
         return jdbc.sql("select id, name, community_code, address, synthetic from compound order by id").query(Compound.class).list();
     }
 
+    public boolean exists(String gridCode) {
+        return gridCode != null && jdbc.sql("select count(*) from grid where code = ?").param(gridCode).query(Long.class).single() > 0;
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from grid").query(Long.class).single();
     }

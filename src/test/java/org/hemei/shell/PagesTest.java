@@ -97,6 +97,29 @@ class PagesTest {
                 .andExpect(content().string(containsString("PERSONAL_DATA_REVEALED")));
     }
 
+    String api(String method, String path, String key, String body) throws Exception {
+        var request = (method.equals("POST") ? post(path) : get(path)).header("Authorization", "Bearer " + key)
+                .contentType("application/json").content(body == null ? "{}" : body);
+        return mvc.perform(request).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aGridWorkerSeesTheOrdersOfTheirGridToVerify() throws Exception {
+        String created = api("POST", "/api/casework/orders", "demo-dispatcher",
+                "{\"text\":\"网格内垃圾堆积待核查\",\"category\":\"SANITATION\",\"divisionCode\":\"430102001001001\"}");
+        String id = created.replaceAll("(?s)^\\{\"id\":(\\d+),.*", "$1");
+        String number = created.replaceAll("(?s).*\"number\":\"([^\"]+)\".*", "$1");
+        api("POST", "/api/casework/orders/" + id + "/dispatch", "demo-dispatcher", null);
+        api("POST", "/api/casework/orders/" + id + "/sign", "demo-street", null);
+        api("POST", "/api/casework/orders/" + id + "/handle", "demo-street", "{\"note\":\"已清理\"}");
+        MockHttpSession grid = signIn("grid");
+        mvc.perform(get("/casework/inbox").param("tab", "verify").session(grid)).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("待核查"), containsString(number))));
+        MockHttpSession street = signIn("street");
+        mvc.perform(get("/casework/inbox").session(street)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("待签收")));
+    }
+
     @Test
     void residentSeesNoStaffMenu() throws Exception {
         MockHttpSession resident = signIn("resident");

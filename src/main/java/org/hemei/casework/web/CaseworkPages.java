@@ -125,14 +125,19 @@ class CaseworkPages {
             Model model) {
         Set<Status> statuses = switch (tab) {
             case "progress" -> EnumSet.of(Status.SIGNED, Status.IN_PROGRESS, Status.SUSPENDED, Status.RETURN_REQUESTED);
+            case "verify" -> EnumSet.of(Status.HANDLED);
             case "done" -> EnumSet.of(Status.HANDLED, Status.VERIFIED, Status.FOLLOWED_UP, Status.CLOSED);
             case "overdue", "soon" -> EnumSet.of(Status.SIGNED, Status.IN_PROGRESS, Status.DISPATCHED);
             default -> EnumSet.of(Status.DISPATCHED);
         };
         Actor actor = Actor.current();
         java.time.Instant soon = tab.equals("soon") ? java.time.Instant.now().plus(java.time.Duration.ofHours(24)) : null;
-        model.addAttribute("result", orders.search(Orders.Query.inbox(statuses, actor.scope().unitIds(),
-                tab.equals("overdue") ? true : null, soon), Paging.page(page), 20));
+        Boolean overdue = tab.equals("overdue") ? true : null;
+        // Units see what they lead; a grid worker, who acts for no unit, sees the orders of their grid.
+        Orders.Query query = actor.scope().unitIds().isEmpty()
+                ? new Orders.Query(statuses, null, null, overdue, null, soon, null)
+                : Orders.Query.inbox(statuses, actor.scope().unitIds(), overdue, soon);
+        model.addAttribute("result", orders.search(query, Paging.page(page), 20));
         model.addAttribute("tab", tab);
         return "casework/inbox";
     }
