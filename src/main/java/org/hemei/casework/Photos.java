@@ -32,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * handling. Each upload is checked by its content (JPEG, PNG or WebP, whatever its name or declared type says)
  * and its size before anything is stored; the same image is kept once per order. Every new photo is a PHOTO
  * step on the order's timeline. Everything goes through {@link OrderAccess}, so nobody reaches the photos of an
- * order they cannot see.
+ * order they cannot see. What a photo says about its taker (EXIF position, camera, time) is removed before it is
+ * stored ({@link PhotoMetadata}).
  */
 @Service
 public class Photos {
@@ -113,7 +114,11 @@ public class Photos {
                     + " photos are accepted (checked by content): received " + describe(upload) + " starting with bytes "
                     + HexFormat.ofDelimiter(" ").formatHex(bytes, 0, Math.min(8, bytes.length)));
         }
-        return new Checked(bytes, type);
+        try {
+            return new Checked(PhotoMetadata.strip(bytes, type), type);
+        } catch (PhotoMetadata.Damaged e) {
+            throw DomainException.badRequest("照片文件已损坏 / the image is damaged: " + describe(upload) + " — " + e.getMessage());
+        }
     }
 
     /** The image type by its first bytes (magic numbers), or null. */

@@ -117,6 +117,26 @@ class PhotoApiTest extends ApiTestSupport {
     }
 
     @Test
+    void thePositionAndCameraInAPhotoNeverReachTheUnits() throws Exception {
+        long order = residentOrderIn("430102001001");
+        byte[] plain = image("jpg", Color.GREEN);
+        int app0End = 4 + ((plain[4] & 0xFF) << 8 | (plain[5] & 0xFF));
+        byte[] tagged = PhotoMetadataTest.concat(java.util.Arrays.copyOf(plain, app0End),
+                PhotoMetadataTest.exifSegment(1, "HomePhone GPS 28.19N"), java.util.Arrays.copyOfRange(plain, app0End, plain.length));
+
+        JsonNode photo = upload(order, "resident", file("家门口.jpg", "image/jpeg", tagged), null, 201);
+
+        byte[] served = mvc.perform(get(photo.path("url").asString()).with(as("community"))).andReturn().getResponse().getContentAsByteArray();
+        assertThat(served).isEqualTo(plain);
+        assertThat(photo.path("sizeBytes").asLong()).isEqualTo(plain.length);
+        // A damaged file is refused, and nothing is stored.
+        byte[] png = image("png", Color.RED);
+        JsonNode refused = upload(order, "resident", file("坏.png", "image/png", java.util.Arrays.copyOf(png, 40)), null, 400);
+        assertThat(refused.path("message").asString()).contains("损坏", "damaged", "坏.png");
+        assertThat(call(get(ORDERS + "/" + order + "/photos").with(as("resident")), 200).size()).isEqualTo(1);
+    }
+
+    @Test
     void anythingButJpegPngOrWebpIsRefusedNamingWhatCame() throws Exception {
         long order = residentOrderIn("430102001001");
         byte[] text = "这不是照片，只是改了扩展名的文本".getBytes(StandardCharsets.UTF_8);
