@@ -70,10 +70,11 @@ public class CommunityTasks {
     private final Territory territory;
     private final Calendars calendars;
     private final AuditLog audit;
+    private final DutyNotices notices;
     private final Clock clock;
 
     CommunityTasks(JdbcClient jdbc, TransactionTemplate tx, AccessList accessList, SendingDepartment departments,
-            Territory territory, Calendars calendars, AuditLog audit, Clock clock) {
+            Territory territory, Calendars calendars, AuditLog audit, DutyNotices notices, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.accessList = accessList;
@@ -81,6 +82,7 @@ public class CommunityTasks {
         this.territory = territory;
         this.calendars = calendars;
         this.audit = audit;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -112,6 +114,10 @@ public class CommunityTasks {
             }
             audit.record(emergency ? "DUTY_TASK_EMERGENCY" : "DUTY_TASK_DELIVERED", "duty-task:" + taskId,
                     communities.size() + " communities: " + form.title().strip());
+            // Each receiving committee hears of it in its inbox, in the same transaction as the delivery.
+            notices.toCommunities(communities, (emergency ? "应急任务" : "新任务") + "「" + form.title().strip() + "」来自"
+                    + department.getName() + "，完成期限 " + form.dueDate() + " / a task from " + department.getName()
+                    + ", due " + form.dueDate());
             return taskId;
         });
         return get(id);
@@ -206,6 +212,15 @@ public class CommunityTasks {
             long[] c = e.getValue();
             return new DepartmentReport(e.getKey(), departments.name(e.getKey()), c[0], c[1], c[2], c[3], c[4], c[5]);
         }).toList();
+    }
+
+    /** The department the caller sends for, if the caller is department staff (pages offer the forms only then). */
+    public Optional<Unit> sender() {
+        try {
+            return Optional.of(departments.current());
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            return Optional.empty();
+        }
     }
 
     /** The earliest start date an access application made today may ask for. */
