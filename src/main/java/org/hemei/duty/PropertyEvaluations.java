@@ -289,7 +289,7 @@ public class PropertyEvaluations {
 
     /** A guarded transition: same version and status as read, else someone acted first (409). */
     private void move(EvaluationView e, Integer version, String update, Object... params) {
-        List<Object> all = new ArrayList<>(List.of(params));
+        List<Object> all = new ArrayList<>(java.util.Arrays.asList(params)); // params may hold nulls
         all.add(e.id());
         all.add(version(version));
         all.add(e.status());
