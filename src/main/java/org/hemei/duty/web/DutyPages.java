@@ -119,7 +119,7 @@ class DutyPages {
         boolean reviewer = actor.isAdmin();
         model.addAttribute("reviewer", reviewer);
         model.addAttribute("department", tasks.sender().orElse(null));
-        model.addAttribute("title", title);
+        model.addAttribute("prefillTitle", title);
         model.addAttribute("earliest", tasks.earliestApplicationStart());
         var all = applications.list(null);
         model.addAttribute("pending", all.stream().filter(a -> a.status().equals("PENDING")).toList());
@@ -147,7 +147,7 @@ class DutyPages {
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         try {
             var a = applications.decide(id, approve, reason);
-            redirect.addFlashAttribute("decided", a);
+            redirect.addFlashAttribute("decision", a);
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
