@@ -113,6 +113,9 @@ class DutyPagesTest extends ApiTestSupport {
                 .andExpect(redirectedUrl("/duty/tasks"));
         assertThat(jdbc.sql("select flag_reason from community_task where id = ?").params(delivery).query(String.class).single())
                 .isEqualTo("不属于社区职责");
+        // Applications are the departments' business: a community finds an empty page, not an error.
+        mvc.perform(get("/duty/applications").session(community)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("apply-form"))));
         // The community's notice of the delivery is in its inbox page.
         mvc.perform(get("/notifications").session(community)).andExpect(content().string(containsString(title)));
     }

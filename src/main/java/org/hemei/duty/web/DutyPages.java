@@ -121,7 +121,9 @@ class DutyPages {
         model.addAttribute("department", tasks.sender().orElse(null));
         model.addAttribute("prefillTitle", title);
         model.addAttribute("earliest", tasks.earliestApplicationStart());
-        var all = applications.list(null);
+        // Street and community staff have no applications of their own: an empty page, not a 403.
+        var all = reviewer || actor.has(org.hemei.identity.Role.LEADER) || tasks.sender().isPresent()
+                ? applications.list(null) : List.<AccessApplications.ApplicationView>of();
         model.addAttribute("pending", all.stream().filter(a -> a.status().equals("PENDING")).toList());
         model.addAttribute("decided", all.stream().filter(a -> !a.status().equals("PENDING")).toList());
         return "duty/applications";
