@@ -107,6 +107,9 @@ class DutyPagesTest extends ApiTestSupport {
         MockHttpSession community = signIn("community");
         mvc.perform(get("/duty/tasks").session(community)).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString(title), containsString("/duty/tasks/" + delivery + "/flag"))));
+        // The list pages: the newest delivery is on the first page, not on the next.
+        mvc.perform(get("/duty/tasks").param("page", "1").session(community)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(title))));
         mvc.perform(post("/duty/tasks/" + delivery + "/flag").session(community).param("reason", "不属于社区职责"))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/duty/tasks/" + delivery + "/flag").session(community).with(csrf()).param("reason", "不属于社区职责"))

@@ -70,7 +70,7 @@ class DutyPages {
 
     @PreAuthorize("hasAnyRole('ADMIN','LEADER','UNIT_STAFF')")
     @GetMapping("/duty/tasks")
-    String taskPage(Model model) {
+    String taskPage(@RequestParam(required = false) Integer page, Model model) {
         tasks.sender().ifPresent(department -> {
             model.addAttribute("department", department);
             model.addAttribute("items", accessList.items(null, null).stream()
@@ -78,7 +78,7 @@ class DutyPages {
             model.addAttribute("streets", streetsOf(department));
             model.addAttribute("today", LocalDate.now(org.hemei.casework.TimeLimit.CHINA));
         });
-        model.addAttribute("deliveries", tasks.deliveries());
+        model.addAttribute("result", tasks.deliveries(org.hemei.shared.Paging.page(page), 20));
         return "duty/tasks";
     }
 
