@@ -28,6 +28,9 @@ class PropertyEvaluationTest extends ApiTestSupport {
     @Autowired
     Territory territory;
 
+    @Autowired
+    org.hemei.identity.AccountAdministration accounts;
+
     long company(String divisionCode) {
         return units.create(new Units.UnitForm(unique("测试物业公司"), UnitKind.PROPERTY_COMPANY, null, divisionCode, null, null,
                 true, null)).getId();
@@ -146,6 +149,22 @@ class PropertyEvaluationTest extends ApiTestSupport {
         call(json(post(BASE), form(company)).with(as("community")), 403);
         call(json(post(BASE), form(company)).with(as("party")), 403);
         assertThat(call(get(BASE).with(as("department")), 200).path("total").asLong()).isEqualTo(before);
+    }
+
+    @Test
+    void aDistrictDepartmentEvaluatesOnlyInItsDistrict() throws Exception {
+        long district = units.search("芙蓉区城管局", UnitKind.DEPARTMENT, "430102", 0, 1).items().get(0).id();
+        String name = unique("furong").replace("-", "");
+        var account = accounts.create(new org.hemei.identity.AccountAdministration.AccountForm(name, "芙蓉区城管局（测试）", "pw-" + name,
+                java.util.Set.of(org.hemei.identity.Role.UNIT_STAFF), new org.hemei.identity.Scope(java.util.Set.of(),
+                        java.util.Set.of(district)), true, null));
+        String key = accounts.issueApiKey(account.getId(), "test");
+        String elsewhere = territory.all(Level.STREET).stream().filter(d -> !d.code().startsWith("430102")).findFirst()
+                .orElseThrow().code();
+        JsonNode outside = call(json(post(BASE), form(company(elsewhere))).with(bearer(key)), 422);
+        assertThat(outside.path("message").asString()).contains("territory");
+        assertThat(call(json(post(BASE), form(company(WENYILU))).with(bearer(key)), 201).path("departmentName").asString())
+                .isEqualTo("芙蓉区城管局");
     }
 
     @Test
