@@ -36,7 +36,7 @@ public class Notifications {
         this.clock = clock;
     }
 
-    void toUnit(long unitId, Long orderId, String kind, String message) {
+    public void toUnit(long unitId, Long orderId, String kind, String message) {
         insert("UNIT", unitId, null, null, orderId, kind, message);
         units.find(unitId).map(u -> u.getPhone()).filter(p -> p != null && !p.isBlank()).ifPresent(p -> sms.send(p, message));
     }
@@ -46,7 +46,7 @@ public class Notifications {
         insert("LEADERS", null, divisionCode, null, orderId, kind, message);
     }
 
-    void toAccount(long accountId, Long orderId, String kind, String message) {
+    public void toAccount(long accountId, Long orderId, String kind, String message) {
         insert("ACCOUNT", null, null, accountId, orderId, kind, message);
     }
 

@@ -42,16 +42,18 @@ public class AccessApplications {
     private final SendingDepartment departments;
     private final org.hemei.casework.Calendars calendars;
     private final AuditLog audit;
+    private final DutyNotices notices;
     private final Clock clock;
 
     AccessApplications(JdbcClient jdbc, AccessList accessList, CommunityTasks tasks, SendingDepartment departments,
-            org.hemei.casework.Calendars calendars, AuditLog audit, Clock clock) {
+            org.hemei.casework.Calendars calendars, AuditLog audit, DutyNotices notices, Clock clock) {
         this.jdbc = jdbc;
         this.accessList = accessList;
         this.tasks = tasks;
         this.departments = departments;
         this.calendars = calendars;
         this.audit = audit;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -86,6 +88,8 @@ public class AccessApplications {
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         audit.record("ACCESS_APPLIED", "access-application:" + id, form.title().strip());
+        notices.toReviewers(department.getName() + " 提交准入申请「" + form.title().strip() + "」，请于 " + reviewDue + " 前审核"
+                + " / access application #" + id + " to review by " + reviewDue);
         return get(id);
     }
 
@@ -107,6 +111,8 @@ public class AccessApplications {
                     a.basis() + "（准入申请 #" + id + " 审核通过 / listed after access application #" + id + "）", true, "APPLICATION"));
         }
         audit.record(approve ? "ACCESS_LISTED" : "ACCESS_REFUSED", "access-application:" + id, approve ? code : reason);
+        notices.toUnit(a.departmentUnitId(), DutyNotices.DECISION, "准入申请「" + a.title() + "」" + (approve
+                ? "已准入，事项编码 " + code + " / listed as " + code : "不予准入：" + reason.strip() + " / refused: " + reason.strip()));
         return get(id);
     }
 

@@ -70,10 +70,11 @@ public class CommunityTasks {
     private final Territory territory;
     private final Calendars calendars;
     private final AuditLog audit;
+    private final DutyNotices notices;
     private final Clock clock;
 
     CommunityTasks(JdbcClient jdbc, TransactionTemplate tx, AccessList accessList, SendingDepartment departments,
-            Territory territory, Calendars calendars, AuditLog audit, Clock clock) {
+            Territory territory, Calendars calendars, AuditLog audit, DutyNotices notices, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.accessList = accessList;
@@ -81,6 +82,7 @@ public class CommunityTasks {
         this.territory = territory;
         this.calendars = calendars;
         this.audit = audit;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -112,6 +114,10 @@ public class CommunityTasks {
             }
             audit.record(emergency ? "DUTY_TASK_EMERGENCY" : "DUTY_TASK_DELIVERED", "duty-task:" + taskId,
                     communities.size() + " communities: " + form.title().strip());
+            // Each receiving committee hears of it in its inbox, in the same transaction as the delivery.
+            notices.toCommunities(communities, (emergency ? "应急任务" : "新任务") + "「" + form.title().strip() + "」来自"
+                    + department.getName() + "，完成期限 " + form.dueDate() + " / a task from " + department.getName()
+                    + ", due " + form.dueDate());
             return taskId;
         });
         return get(id);
@@ -157,6 +163,11 @@ public class CommunityTasks {
      * those sent by the caller's units. A community's staff find here what to flag.
      */
     public List<DeliveryRow> deliveries() {
+        return deliveries(0, 200).items();
+    }
+
+    /** The same, a page at a time (the tasks page). */
+    public org.hemei.shared.Paging<DeliveryRow> deliveries(int page, int size) {
         Actor actor = Actor.current();
         List<String> ors = new ArrayList<>();
         java.util.Map<String, Object> params = new java.util.HashMap<>();
@@ -169,17 +180,21 @@ public class CommunityTasks {
             ors.add("t.department_unit_id in (:units)");
             params.put("units", List.copyOf(actor.scope().unitIds()));
         }
-        if (ors.isEmpty()) return List.of();
-        return jdbc.sql("""
+        if (ors.isEmpty()) return new org.hemei.shared.Paging<>(List.of(), page, size, 0);
+        String from = " from community_task c join duty_task t on t.id = c.duty_task_id where " + String.join(" or ", ors);
+        long total = jdbc.sql("select count(*)" + from).params(params).query(Long.class).single();
+        params.put("size", size);
+        params.put("offset", (long) page * size);
+        List<DeliveryRow> rows = jdbc.sql("""
                 select c.id, t.id, t.title, t.department_unit_id, t.access_item_code, t.emergency, t.due_date, c.community_code,
-                  t.created_at, c.flagged_at, c.flag_reason
-                from community_task c join duty_task t on t.id = c.duty_task_id""" + " where " + String.join(" or ", ors) + " order by c.id desc limit 200")
+                  t.created_at, c.flagged_at, c.flag_reason""" + from + " order by c.id desc limit :size offset :offset")
                 .params(params)
                 .query((rs, n) -> new DeliveryRow(rs.getLong(1), rs.getLong(2), rs.getString(3), departments.name(rs.getLong(4)),
                         rs.getString(5), rs.getBoolean(6), rs.getObject(7, LocalDate.class), rs.getString(8),
                         divisionName(rs.getString(8)), rs.getObject(9, OffsetDateTime.class), rs.getObject(10) != null,
                         rs.getString(11)))
                 .list();
+        return new org.hemei.shared.Paging<>(rows, page, size, total);
     }
 
     /** The report per department, over everything recorded. */
@@ -206,6 +221,15 @@ public class CommunityTasks {
             long[] c = e.getValue();
             return new DepartmentReport(e.getKey(), departments.name(e.getKey()), c[0], c[1], c[2], c[3], c[4], c[5]);
         }).toList();
+    }
+
+    /** The department the caller sends for, if the caller is department staff (pages offer the forms only then). */
+    public Optional<Unit> sender() {
+        try {
+            return Optional.of(departments.current());
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            return Optional.empty();
+        }
     }
 
     /** The earliest start date an access application made today may ask for. */
