@@ -93,6 +93,12 @@ abstract class StreetListTestSupport extends ApiTestSupport {
         return body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
     }
 
+    static List<String> values(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : array) out.add(n.asString());
+        return out;
+    }
+
     private static void write(Row row, String[] cells) {
         for (int c = 0; c < cells.length; c++) if (cells[c] != null) row.createCell(c).setCellValue(cells[c]);
     }
