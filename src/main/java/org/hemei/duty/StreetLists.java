@@ -233,6 +233,11 @@ public class StreetLists {
         return jdbc.sql("select effective_from from street_list_version where id = ?").params(versionId).query(LocalDate.class).single();
     }
 
+    /** A department as people read it: a department type by its Chinese name, another unit by its name. */
+    public static String departmentLabel(String canonical) {
+        return StreetListFile.departmentLabel(canonical);
+    }
+
     String ownerName(String owner) {
         if (owner.equals(TEMPLATE)) return "市级模板 / city template";
         return territory.find(owner).map(Division::name).orElse(owner);
