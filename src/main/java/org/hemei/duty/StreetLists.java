@@ -93,7 +93,7 @@ public class StreetLists {
     }
 
     public OwnerView owner(String ownerCode) {
-        String owner = owner(ownerCode, false);
+        String owner = ownerCode(ownerCode);
         List<VersionView> versions = versionsOf(owner);
         LocalDate today = today();
         VersionView inForce = versions.stream().filter(v -> !v.effectiveFrom().isAfter(today)).reduce((a, b) -> b).orElse(null);
@@ -103,7 +103,7 @@ public class StreetLists {
 
     /** An owner's versions, newest effective date first. */
     public Paging<VersionView> versions(String ownerCode, int page, int size) {
-        String owner = owner(ownerCode, false);
+        String owner = ownerCode(ownerCode);
         List<VersionView> all = new ArrayList<>(versionsOf(owner));
         all.sort(Comparator.comparing(VersionView::effectiveFrom).reversed());
         return new Paging<>(all.stream().skip((long) page * size).limit(size).toList(), page, size, all.size());
@@ -123,7 +123,7 @@ public class StreetLists {
 
     /** The list in force for the owner on the day: a street's own latest version effective then, else the template's. */
     public ItemsView inForce(String ownerCode, LocalDate on, int page, int size) {
-        String owner = owner(ownerCode, false);
+        String owner = ownerCode(ownerCode);
         LocalDate day = on == null ? today() : on;
         long id = resolve(owner, day).orElseThrow(() -> DomainException.notFound("该日没有施行的履职事项清单 / no duty list in force"
                 + " on " + day));
@@ -138,7 +138,7 @@ public class StreetLists {
      */
     @Transactional
     public Imported importVersion(String ownerCode, LocalDate effectiveFrom, String fileName, byte[] bytes) {
-        String owner = owner(ownerCode, true);
+        String owner = ownerCode(ownerCode);
         requireEditor(owner);
         if (effectiveFrom == null) {
             throw DomainException.badRequest("请填写生效日期 / effectiveFrom is required (yyyy-mm-dd)");
@@ -296,7 +296,7 @@ public class StreetLists {
     }
 
     /** "template" or 430100 for the city template, else a street's (or town's) 9-digit code. */
-    private String owner(String code, boolean forImport) {
+    private String ownerCode(String code) {
         String c = code == null ? "" : code.strip();
         if (c.equalsIgnoreCase("template") || c.equals(TEMPLATE)) return TEMPLATE;
         Division d = territory.find(c).orElseThrow(() -> DomainException.notFound("区划不存在 / no division " + c));
@@ -310,7 +310,7 @@ public class StreetLists {
     /** Whether the caller may import versions for this owner (the pages show the upload form only then). */
     public boolean mayEdit(String ownerCode) {
         try {
-            requireEditor(owner(ownerCode, true));
+            requireEditor(ownerCode(ownerCode));
             return true;
         } catch (AccessDeniedException e) {
             return false;

@@ -78,7 +78,7 @@ class StreetListApi {
             + " nothing: 422 lists every problem with its row and column. 201 created; 200 when the same content was already"
             + " imported for that date; 409 when that date has another version. Admins: template and streets; a street's staff:"
             + " their street")
-    @PostMapping(path = "/api/duty/street-lists/{owner}/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/api/duty/street-lists/{owner}/versions")
     ResponseEntity<Imported> importVersion(@PathVariable String owner, @RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) String effectiveFrom) {
         Imported imported = lists.importVersion(owner, date(effectiveFrom, "effectiveFrom"), file == null ? null : file.getOriginalFilename(),
