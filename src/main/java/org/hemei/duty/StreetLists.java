@@ -160,6 +160,26 @@ public class StreetLists {
         return publish(owner, effectiveFrom, fileName, parsed.items(), Actor.current().username());
     }
 
+    /**
+     * Withdraws a version that has not taken effect yet (a mistake found before its date); versions in force or
+     * superseded are history and stay. The audit log keeps what was withdrawn.
+     */
+    @Transactional
+    public VersionView withdraw(long versionId) {
+        VersionView v = version(versionId);
+        requireEditor(v.ownerCode());
+        if (!v.status().equals("SCHEDULED")) {
+            throw DomainException.conflict("只能撤回尚未生效的版本（此版本自 " + v.effectiveFrom() + " 起施行）/ only a version not yet in"
+                    + " force can be withdrawn: this one took effect on " + v.effectiveFrom());
+        }
+        jdbc.sql("delete from street_list_item where version_id = ?").params(versionId).update();
+        int n = jdbc.sql("delete from street_list_version where id = ? and effective_from > ?").params(versionId, today()).update();
+        if (n != 1) throw DomainException.conflict(DomainException.STALE);
+        audit.record("STREET_LIST_WITHDRAWN", "street-list:" + v.ownerCode(), "version " + versionId + " effective "
+                + v.effectiveFrom() + ", " + v.itemCount() + " items");
+        return v;
+    }
+
     /** The version as an xlsx file that imports back to the same items. */
     public Export export(long versionId) {
         VersionView v = version(versionId);

@@ -44,6 +44,14 @@ class StreetListPagesTest extends StreetListTestSupport {
         MockHttpServletResponse download = page(session, "/api/duty/street-lists/versions/"
                 + done.getRedirectedUrl().replaceAll(".*version=", "") + "/export");
         assertThat(cells(download.getContentAsByteArray()).get(1)).containsExactly("W-1", "供水核实", "《城市供水条例》", "配合", "水务", "WATER");
+
+        // Not in force yet: the street may withdraw it from the history.
+        String id = done.getRedirectedUrl().replaceAll(".*version=", "");
+        assertThat(version).contains("/duty/street-lists/versions/" + id + "/withdraw");
+        MockHttpServletResponse withdrawn = mvc.perform(post("/duty/street-lists/versions/" + id + "/withdraw").session(session)
+                .with(csrf())).andReturn().getResponse();
+        assertThat(withdrawn.getRedirectedUrl()).isEqualTo("/duty/street-lists/430102001");
+        assertThat(page(session, "/api/duty/street-lists/versions/" + id).getStatus()).isEqualTo(404);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.hemei.duty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.time.LocalDate;
@@ -114,6 +115,25 @@ class StreetListVersionsTest extends StreetListTestSupport {
         assertThat(versions(street)).isEqualTo(1);
         assertThat(call(get("/api/duty/street-lists/" + street + "/items").param("on", date.toString()).with(as("admin")), 200)
                 .path("items").path("items").get(0).path("streetRole").asString()).isEqualTo("ASSIST");
+    }
+
+    @Test
+    void aScheduledVersionCanBeWithdrawnButHistoryStays() throws Exception {
+        String street = freshStreet();
+        byte[] file = xlsx(new String[] { "W-1", "供水核实", "《城市供水条例》", "配合", "水务", "WATER" });
+        long id = call(upload(street, file, today().plusDays(15)).with(as("admin")), 201).path("version").path("id").asLong();
+        call(delete("/api/duty/street-lists/versions/" + id).with(as("street")), 403); // another street's staff
+        call(delete("/api/duty/street-lists/versions/" + id).with(as("dispatcher")), 403);
+        assertThat(call(delete("/api/duty/street-lists/versions/" + id).with(as("admin")), 200).path("id").asLong()).isEqualTo(id);
+        assertThat(versions(street)).isZero();
+        call(get("/api/duty/street-lists/versions/" + id).with(as("admin")), 404);
+        call(delete("/api/duty/street-lists/versions/" + id).with(as("admin")), 404);
+        long today = call(upload(street, file, today()).with(as("admin")), 201).path("version").path("id").asLong();
+        assertThat(call(delete("/api/duty/street-lists/versions/" + today).with(as("admin")), 409).path("message").asString())
+                .contains("not yet in force");
+        long template = call(get("/api/duty/street-lists/template").with(as("admin")), 200).path("inForce").path("id").asLong();
+        call(delete("/api/duty/street-lists/versions/" + template).with(as("admin")), 409);
+        assertThat(versions(street)).isEqualTo(1);
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Street duty lists 街道履职事项清单: the city template ({@code template} or 430100) and each street's versions. */
-@Tag(name = "duty", description = "街道履职事项清单 / street duty lists")
+@Tag(name = "street-lists", description = "街道履职事项清单 / street duty lists")
 @RestController
 class StreetListApi {
 
@@ -84,6 +85,13 @@ class StreetListApi {
         Imported imported = lists.importVersion(owner, date(effectiveFrom, "effectiveFrom"), file == null ? null : file.getOriginalFilename(),
                 bytes(file));
         return ResponseEntity.status(imported.created() ? HttpStatus.CREATED : HttpStatus.OK).body(imported);
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','UNIT_STAFF')")
+    @Operation(summary = "Withdraw a version not yet in force (409 once it has taken effect: history stays); same editors as import")
+    @DeleteMapping("/api/duty/street-lists/versions/{id}")
+    VersionView withdraw(@PathVariable long id) {
+        return lists.withdraw(id);
     }
 
     @Staff

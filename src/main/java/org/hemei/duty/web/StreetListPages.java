@@ -59,6 +59,19 @@ class StreetListPages {
         }
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN','UNIT_STAFF')")
+    @PostMapping("/duty/street-lists/versions/{id}/withdraw")
+    String withdraw(@PathVariable long id, RedirectAttributes redirect) {
+        StreetLists.VersionView v = lists.version(id);
+        try {
+            lists.withdraw(id);
+            redirect.addFlashAttribute("imported", "withdrawn");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("withdrawError", e.getMessage());
+        }
+        return "redirect:/duty/street-lists/" + v.ownerCode();
+    }
+
     private void fill(String owner, String on, Long version, Integer page, Integer vpage, Model model) {
         StreetLists.OwnerView o = lists.owner(owner);
         model.addAttribute("owner", o);
