@@ -136,7 +136,7 @@ public class DispatchCatalogue {
         }
         if (form.version() == null) throw DomainException.badRequest("请提供 version（乐观锁）/ version is required");
         if (rule.endedAt() != null) throw DomainException.conflict("规则 #" + id + " 已终止 / rule " + id + " was already ended");
-        LocalDate lastDay = form.lastDay() == null ? today().minusDays(1) : form.lastDay();
+        LocalDate lastDay = form.lastDay() != null ? form.lastDay() : defaultLastDay(rule);
         if (lastDay.isBefore(rule.effectiveFrom().minusDays(1))) {
             throw DomainException.badRequest("最后生效日不能早于生效日期前一天 " + rule.effectiveFrom().minusDays(1)
                     + " / lastDay must be on or after " + rule.effectiveFrom().minusDays(1));
@@ -149,6 +149,13 @@ public class DispatchCatalogue {
         if (n != 1) throw DomainException.conflict(DomainException.STALE);
         audit.record("DISPATCH_RULE_ENDED", "dispatch-rule:" + id, "last day " + lastDay + ": " + form.reason().strip());
         return get(id);
+    }
+
+    /** Yesterday, so the rule no longer applies from today; a rule not yet in force never comes into force. */
+    private LocalDate defaultLastDay(DispatchRule rule) {
+        LocalDate last = today().minusDays(1);
+        if (last.isBefore(rule.effectiveFrom())) return rule.effectiveFrom().minusDays(1);
+        return rule.effectiveTo() != null && rule.effectiveTo().isBefore(last) ? rule.effectiveTo() : last;
     }
 
     public DispatchRule get(long id) {
