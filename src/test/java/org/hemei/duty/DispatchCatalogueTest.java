@@ -311,6 +311,49 @@ class DispatchCatalogueTest extends ApiTestSupport {
         assertThat(route.path("leadUnitId").asLong()).isNotEqualTo(lead);
     }
 
+    org.springframework.mock.web.MockHttpSession signIn(String user) throws Exception {
+        return (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/login").param("username", user).param("password", "demo")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn().getRequest().getSession(false);
+    }
+
+    String page(org.springframework.mock.web.MockHttpSession session, String url) throws Exception {
+        var res = mvc.perform(get(url).session(session)).andReturn().getResponse();
+        assertThat(res.getStatus()).isEqualTo(200);
+        return res.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theCentreEditsOnThePageAndEveryoneOnStaffReadsAndAsks() throws Exception {
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        var street = signIn("street");
+        String read = page(street, "/duty/dispatch?category=WATER&explainCategory=WATER&place=430112013001");
+        assertThat(read).contains("派单目录", "供水问题", "目录检查", "望城区水务局", "选中").doesNotContain("id=\"dispatch-form\"");
+        assertThat(page(street, "/")).contains("/duty/dispatch");
+        assertThat(mvc.perform(post("/duty/dispatch/rules").session(street).with(csrf).param("categoryCode", "ROAD")
+                .param("territory", "430112013").param("lead", "STREET")).andReturn().getResponse().getStatus()).isEqualTo(403);
+
+        var centre = signIn("dispatcher");
+        assertThat(page(centre, "/duty/dispatch")).contains("id=\"dispatch-form\"", "新增规则");
+        var refused = mvc.perform(post("/duty/dispatch/rules").session(centre).with(csrf).param("categoryCode", "NOISE")
+                .param("territory", "430112013").param("lead", "COMMUNITY")).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(200);
+        assertThat(refused.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("不得将部门职责事项下沉给社区");
+        var saved = mvc.perform(post("/duty/dispatch/rules").session(centre).with(csrf).param("categoryCode", "ROAD")
+                .param("territory", "430112013").param("lead", "STREET").param("assisting", "CHENGGUAN, ZHUJIAN")
+                .param("precedence", "2").param("note", "雷锋街道道路（页面示例）")).andReturn().getResponse();
+        assertThat(saved.getStatus()).isEqualTo(302);
+        JsonNode created = call(get(RULES).param("category", "ROAD").param("territory", "430112013").with(as("dispatcher")), 200)
+                .path("items").get(0);
+        assertThat(created.path("assistingTypes").toString()).contains("CHENGGUAN", "ZHUJIAN");
+        String edit = page(centre, "/duty/dispatch?category=ROAD&edit=" + id(created));
+        assertThat(edit).contains("修改规则 #" + id(created), "雷锋街道道路（页面示例）", "终止规则");
+        var ended = mvc.perform(post("/duty/dispatch/rules/" + id(created) + "/end").session(centre).with(csrf)
+                .param("reason", "页面测试结束").param("version", created.path("version").asString())).andReturn().getResponse();
+        assertThat(ended.getStatus()).isEqualTo(302);
+        assertThat(call(get(RULES + "/" + id(created)).with(as("street")), 200).path("endReason").asString()).isEqualTo("页面测试结束");
+    }
+
     static List<String> categoriesOf(JsonNode findings, String kind) {
         List<String> out = new java.util.ArrayList<>();
         for (JsonNode f : findings) if (f.path("kind").asString().equals(kind)) out.add(f.path("categoryCode").asString());
