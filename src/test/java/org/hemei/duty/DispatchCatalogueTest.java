@@ -239,6 +239,14 @@ class DispatchCatalogueTest extends ApiTestSupport {
         for (String who : List.of("street", "department", "community", "leader", "grid")) {
             call(json(post(RULES), form).with(as(who)), 403);
         }
+        // A dispatcher acting for one district is not the 12345 centre.
+        JsonNode account = call(json(post("/api/identity/accounts"), Map.of("username", unique("wc.dispatcher"), "displayName",
+                "望城区派单员（测试）", "password", "s3cret!", "roles", List.of("DISPATCHER"), "divisions", List.of("430112")))
+                .with(as("admin")), 201);
+        String key = call(json(post("/api/identity/accounts/" + account.path("id").asLong() + "/api-keys"), Map.of("label", "t"))
+                .with(as("admin")), 201).path("apiKey").asString();
+        assertApiError(call(json(post(RULES), form).with(bearer(key)), 403), 403);
+        call(get(RULES).param("category", "ROAD").with(bearer(key)), 200);
         JsonNode created = call(json(post(RULES), form).with(as("admin")), 201);
         assertThat(created.path("seeded").asBoolean()).isFalse();
         assertThat(created.path("createdBy").asString()).isEqualTo("admin");
