@@ -6,8 +6,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hemei.casework.Categories;
 import org.hemei.casework.Category;
@@ -25,6 +27,7 @@ import org.hemei.organization.Units;
 import org.hemei.shared.DomainException;
 import org.hemei.shared.Paging;
 import org.hemei.territory.Division;
+import org.hemei.territory.Level;
 import org.hemei.territory.Territory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -318,13 +321,30 @@ public class DispatchCatalogue {
                     + DepartmentType.valueOf(category.lead()).chinese() + "部门主办 / the category table makes " + category.nameEn()
                     + " the work of " + category.lead()));
         }
-        String place = territoryCode != null ? territoryCode : leadUnit != null ? leadUnit.getDivisionCode() : Scope.CITY;
-        for (DepartmentDuties d : duties) {
-            d.departmentWork(category.code(), place, from).ifPresent(r -> reasons.add(new Refusal("DUTY_LIST", r)));
+        Set<String> listed = new LinkedHashSet<>();
+        for (String place : placesToAsk(territoryCode, leadUnit)) {
+            for (DepartmentDuties d : duties) d.departmentWork(category.code(), place, from).ifPresent(listed::add);
         }
+        listed.forEach(r -> reasons.add(new Refusal("DUTY_LIST", r)));
         if (reasons.isEmpty()) return;
         throw DomainException.unprocessable("不得将部门职责事项下沉给社区主办：" + String.join("；", reasons.stream().map(Refusal::reason).toList())
                 + " / department work may not be pushed down to communities", reasons);
+    }
+
+    /**
+     * Where the duty lists are asked: the rule's node (or the community unit's place, or the city), and — since street
+     * duty lists are kept per street — every street under a territory wider than a street.
+     */
+    private List<String> placesToAsk(String territoryCode, Unit leadUnit) {
+        if (duties.isEmpty()) return List.of();
+        String node = territoryCode != null ? territoryCode : leadUnit != null ? leadUnit.getDivisionCode() : Scope.CITY;
+        List<String> places = new ArrayList<>(List.of(node));
+        if (territoryCode == null && leadUnit != null) return places;
+        if (node.length() < 9) {
+            territory.all(Level.STREET).stream().map(Division::code).filter(c -> c.startsWith(Scope.prefix(node))).sorted()
+                    .forEach(places::add);
+        }
+        return places;
     }
 
     private Unit activeUnit(long id, String field) {

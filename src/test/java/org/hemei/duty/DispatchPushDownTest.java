@@ -77,6 +77,12 @@ class DispatchPushDownTest extends ApiTestSupport {
         assertThat(refused.path("message").asString()).contains(LIST_ITEM);
         assertThat(texts(refused.path("problems"), "rule")).containsExactly("DUTY_LIST");
         assertThat(texts(refused.path("problems"), "reason")).containsExactly(LIST_ITEM);
+        // A wider territory is refused when the duty list of any street under it says so.
+        for (Map<String, Object> wide : List.of(rule("SANITATION", "430181", "leadType", "COMMUNITY"),
+                rule("SANITATION", null, "territoryLevel", "CITY", "leadType", "COMMUNITY"))) {
+            assertThat(texts(call(json(post(RULES), wide).with(as("admin")), 422).path("problems"), "reason"))
+                    .containsExactly(LIST_ITEM);
+        }
         assertThat(total("SANITATION")).isEqualTo(before);
 
         // Before the duty list took effect, and elsewhere, the category table lets the street decide: allowed.
