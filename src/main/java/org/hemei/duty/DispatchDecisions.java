@@ -190,12 +190,21 @@ public class DispatchDecisions implements DispatchRules {
     public List<Finding> check(LocalDate on) {
         List<DispatchRule> rules = catalogue.inForce(on == null ? catalogue.today() : on);
         List<Finding> findings = new ArrayList<>();
-        Set<String> covered = new HashSet<>();
-        rules.forEach(r -> covered.add(r.categoryCode()));
+        Set<String> some = new HashSet<>();
+        Set<String> everywhere = new HashSet<>();
+        for (DispatchRule r : rules) {
+            some.add(r.categoryCode());
+            if (r.urgency() == null && r.channel() == null && (r.territoryCode() == null || r.territoryCode().equals(Scope.CITY))) {
+                everywhere.add(r.categoryCode());
+            }
+        }
         for (Category c : categories.all()) {
-            if (!covered.contains(c.code())) {
+            if (!some.contains(c.code())) {
                 findings.add(new Finding("NO_RULE", c.code(), null, "类别「" + c.name() + "」没有生效的派单规则，将由属地街道兜底 / "
                         + c.nameEn() + " has no rule in force: the street of the place leads (属地兜底)"));
+            } else if (!everywhere.contains(c.code())) {
+                findings.add(new Finding("NO_RULE", c.code(), null, "类别「" + c.name() + "」只在部分区域或条件下有规则，其余由属地街道兜底 / "
+                        + c.nameEn() + " has rules only for some territories or conditions: elsewhere the street leads (属地兜底)"));
             }
         }
         Presence presence = presence();

@@ -205,7 +205,9 @@ class DispatchCatalogueTest extends ApiTestSupport {
                 "effectiveTo", "2024-12-31"));
         JsonNode then = call(get(RULES + "/check").param("on", "2024-06-01").with(as("leader")), 200);
         List<String> noRule = categoriesOf(then, "NO_RULE");
-        assertThat(noRule).contains("WATER", "NOISE").doesNotContain("SOCIAL_AID");
+        assertThat(noRule).contains("WATER", "NOISE", "SOCIAL_AID");
+        assertThat(finding(then, "NO_RULE", "WATER").path("message").asString()).contains("没有生效的派单规则", "属地兜底");
+        assertThat(finding(then, "NO_RULE", "SOCIAL_AID").path("message").asString()).contains("只在部分区域", "属地兜底");
         assertThat(categoriesOf(call(get(RULES + "/check").with(as("leader")), 200), "NO_RULE")).doesNotContain("WATER");
 
         JsonNode unit = call(json(post("/api/organization/units"), Map.of("name", unique("望城区示例专班"), "kind", "DEPARTMENT",
@@ -366,6 +368,13 @@ class DispatchCatalogueTest extends ApiTestSupport {
         List<String> out = new java.util.ArrayList<>();
         for (JsonNode f : findings) if (f.path("kind").asString().equals(kind)) out.add(f.path("categoryCode").asString());
         return out;
+    }
+
+    static JsonNode finding(JsonNode findings, String kind, String category) {
+        for (JsonNode f : findings) {
+            if (f.path("kind").asString().equals(kind) && f.path("categoryCode").asString().equals(category)) return f;
+        }
+        throw new AssertionError("no " + kind + " finding for " + category + " in " + findings);
     }
 
     static JsonNode finding(JsonNode findings, String kind, long ruleId) {
