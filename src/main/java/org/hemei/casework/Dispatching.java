@@ -104,7 +104,7 @@ public class Dispatching {
         OrderAccess.requireCentre();
         WorkOrder order = access.get(id);
         Category category = category(order);
-        Route suggested = routing.route(category, order.getDivisionCode()).orElse(null);
+        Route suggested = routing.route(category, order.getDivisionCode(), order.getUrgency(), order.getChannel()).orElse(null);
         long lead = leadOf(request.leadUnitId(), suggested);
         Set<Long> assist = assistOf(request.assistingUnitIds(), suggested);
         String note = describe(suggested, lead, request.note());
@@ -173,7 +173,7 @@ public class Dispatching {
      * plan, on emergency time limits.
      */
     private WorkOrder linkEmergency(WorkOrder order, Category category) {
-        Route route = routing.route(category, order.getDivisionCode()).orElse(null);
+        Route route = routing.route(category, order.getDivisionCode(), order.getUrgency(), order.getChannel()).orElse(null);
         if (route == null) return order; // no place known: the dispatcher must choose the units by hand
         Set<Long> assist = new LinkedHashSet<>();
         route.assisting().forEach(u -> assist.add(u.getId()));

@@ -37,6 +37,7 @@ public final class Navigation {
             items.add(new Item("/units", "nav.units"));
             items.add(new Item("/party-orgs", "nav.partyOrgs"));
             items.add(new Item("/duty", "nav.duty"));
+            items.add(new Item("/duty/dispatch", "nav.dispatch"));
         }
         if (actor.isAdmin() || actor.has(Role.DISPATCHER) || actor.has(Role.LEADER) || actor.has(Role.UNIT_STAFF)) {
             items.add(new Item("/casework/kpis", "nav.kpis"));
