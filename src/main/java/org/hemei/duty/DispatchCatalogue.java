@@ -290,7 +290,7 @@ public class DispatchCatalogue {
         if (f.note() != null && f.note().strip().length() > 500) {
             throw DomainException.badRequest("说明/依据不超过500字 / note: at most 500 characters");
         }
-        refusePushDown(category, code, leadType, leadUnit, from);
+        refusePushDown(category, code, leadType, leadUnit, from, f.effectiveTo());
         Map<String, Object> p = new HashMap<>();
         p.put("category", category.code());
         p.put("level", level);
@@ -310,11 +310,19 @@ public class DispatchCatalogue {
 
     /**
      * 不得将部门职责下沉社区: a community may not lead a category that is department work — by the category table's
-     * default lead, or by any duty list at the rule's territory on its first day.
+     * default lead, or by any duty list in force at the rule's territory on any of its days.
      */
-    private void refusePushDown(Category category, String territoryCode, String leadType, Unit leadUnit, LocalDate from) {
+    private void refusePushDown(Category category, String territoryCode, String leadType, Unit leadUnit, LocalDate from, LocalDate to) {
+        List<Refusal> reasons = pushDownReasons(category, territoryCode, leadType, leadUnit, from, to);
+        if (reasons.isEmpty()) return;
+        throw DomainException.unprocessable("不得将部门职责事项下沉给社区主办：" + String.join("；", reasons.stream().map(Refusal::reason).toList())
+                + " / department work may not be pushed down to communities", reasons);
+    }
+
+    /** Why a community leading this would push department work down (empty when it would not); the check asks too. */
+    List<Refusal> pushDownReasons(Category category, String territoryCode, String leadType, Unit leadUnit, LocalDate from, LocalDate to) {
         boolean communityLeads = "COMMUNITY".equals(leadType) || (leadUnit != null && leadUnit.getKind() == UnitKind.COMMUNITY_COMMITTEE);
-        if (!communityLeads) return;
+        if (!communityLeads) return List.of();
         List<Refusal> reasons = new ArrayList<>();
         if (!TERRITORIAL_TYPES.contains(category.lead())) {
             reasons.add(new Refusal("CATEGORY_TABLE", "类别表规定「" + category.name() + "」由"
@@ -323,12 +331,10 @@ public class DispatchCatalogue {
         }
         Set<String> listed = new LinkedHashSet<>();
         for (String place : placesToAsk(territoryCode, leadUnit)) {
-            for (DepartmentDuties d : duties) d.departmentWork(category.code(), place, from).ifPresent(listed::add);
+            for (DepartmentDuties d : duties) d.departmentWork(category.code(), place, from, to).ifPresent(listed::add);
         }
         listed.forEach(r -> reasons.add(new Refusal("DUTY_LIST", r)));
-        if (reasons.isEmpty()) return;
-        throw DomainException.unprocessable("不得将部门职责事项下沉给社区主办：" + String.join("；", reasons.stream().map(Refusal::reason).toList())
-                + " / department work may not be pushed down to communities", reasons);
+        return reasons;
     }
 
     /**

@@ -185,7 +185,8 @@ public class DispatchDecisions implements DispatchRules {
 
     /**
      * Findings for the catalogue in force on a day (default today; a later day checks changes already entered):
-     * NO_RULE, then MISSING_UNIT, then AMBIGUOUS_TIE.
+     * NO_RULE, then MISSING_UNIT, then PUSHED_DOWN (a duty list entered after the rule makes its community lead
+     * department work), then AMBIGUOUS_TIE.
      */
     public List<Finding> check(LocalDate on) {
         List<DispatchRule> rules = catalogue.inForce(on == null ? catalogue.today() : on);
@@ -209,6 +210,8 @@ public class DispatchDecisions implements DispatchRules {
         }
         Presence presence = presence();
         for (DispatchRule r : rules) findings.addAll(missingUnits(r, presence));
+        LocalDate day = on == null ? catalogue.today() : on;
+        for (DispatchRule r : rules) findings.addAll(pushedDown(r, day));
         findings.addAll(ties(rules));
         return findings;
     }
@@ -238,6 +241,16 @@ public class DispatchDecisions implements DispatchRules {
             }
         }
         return new Presence(active, streets, communities, departments);
+    }
+
+    private List<Finding> pushedDown(DispatchRule r, LocalDate day) {
+        Optional<Category> category = categories.find(r.categoryCode());
+        if (category.isEmpty()) return List.of();
+        Unit lead = r.leadUnitId() == null ? null : units.find(r.leadUnitId()).orElse(null);
+        return catalogue.pushDownReasons(category.get(), r.territoryCode(), r.leadType(), lead, day, day).stream()
+                .map(reason -> new Finding("PUSHED_DOWN", r.categoryCode(), r.id(), r.describeChinese() + "：社区主办部门职责事项 / a"
+                        + " community leads department work — " + reason.reason()))
+                .toList();
     }
 
     private List<Finding> missingUnits(DispatchRule r, Presence p) {

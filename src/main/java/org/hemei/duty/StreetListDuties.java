@@ -3,6 +3,8 @@ package org.hemei.duty;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,6 +29,17 @@ class StreetListDuties implements DepartmentDuties {
         if (version.isEmpty()) return Optional.empty();
         return lists.all(version.get()).stream().filter(i -> i.categories().contains(categoryCode.strip())).findFirst()
                 .filter(i -> i.streetRole() == StreetRole.ASSIST).map(i -> reason(version.get(), i));
+    }
+
+    /** Asked on the first day and on every day within the span when a version of the street or the template starts. */
+    @Override
+    public Optional<String> departmentWork(String categoryCode, String placeCode, LocalDate from, LocalDate to) {
+        String owner = placeCode != null && placeCode.strip().length() >= 9 ? placeCode.strip().substring(0, 9) : StreetLists.TEMPLATE;
+        SortedSet<LocalDate> days = new TreeSet<>(List.of(from));
+        for (String o : new TreeSet<>(List.of(owner, StreetLists.TEMPLATE))) {
+            lists.effectiveDates(o).stream().filter(d -> d.isAfter(from) && (to == null || !d.isAfter(to))).forEach(days::add);
+        }
+        return days.stream().map(d -> departmentWork(categoryCode, placeCode, d)).flatMap(Optional::stream).findFirst();
     }
 
     private String reason(long versionId, StreetListItem item) {

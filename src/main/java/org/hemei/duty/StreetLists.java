@@ -239,6 +239,12 @@ public class StreetLists {
         return own.isPresent() || owner.equals(TEMPLATE) ? own : latest(TEMPLATE, on);
     }
 
+    /** The days an owner's versions take effect, in order. */
+    List<LocalDate> effectiveDates(String owner) {
+        return jdbc.sql("select effective_from from street_list_version where owner_code = ? order by effective_from").params(owner)
+                .query(LocalDate.class).list();
+    }
+
     /** All items of a version, in file order. */
     List<StreetListItem> all(long versionId) {
         return jdbc.sql("select code, name, basis, street_role, departments, categories from street_list_item where version_id = ?"
