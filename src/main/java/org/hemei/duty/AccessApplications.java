@@ -10,6 +10,7 @@ import org.hemei.identity.AuditLog;
 import org.hemei.identity.Role;
 import org.hemei.organization.Unit;
 import org.hemei.shared.DomainException;
+import org.hemei.shared.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -137,8 +138,11 @@ public class AccessApplications {
         return a;
     }
 
-    /** Administrators and leaders see every application, department staff their department's. */
-    public List<ApplicationView> list(String status) {
+    /**
+     * Administrators and leaders see every application, department staff their department's; newest first, a page at
+     * a time. {@code status} is one status, or DECIDED for every status but PENDING.
+     */
+    public Paging<ApplicationView> list(String status, int page, int size) {
         Actor actor = Actor.current();
         String where = " where 1 = 1";
         Map<String, Object> params = new java.util.HashMap<>();
@@ -146,11 +150,17 @@ public class AccessApplications {
             where += " and department_unit_id = :unit";
             params.put("unit", departments.current().getId());
         }
-        if (status != null && !status.isBlank()) {
+        String s = status == null ? "" : status.strip().toUpperCase(java.util.Locale.ROOT);
+        if (s.equals("DECIDED")) {
+            where += " and status <> 'PENDING'";
+        } else if (!s.isEmpty()) {
             where += " and status = :status";
-            params.put("status", status.strip().toUpperCase());
+            params.put("status", s);
         }
-        return find(where + " order by id desc limit 500", params);
+        long total = jdbc.sql("select count(*) from access_application" + where).params(params).query(Long.class).single();
+        params.put("size", size);
+        params.put("offset", (long) page * size);
+        return new Paging<>(find(where + " order by id desc limit :size offset :offset", params), page, size, total);
     }
 
     private void requireReader(long departmentUnitId) {

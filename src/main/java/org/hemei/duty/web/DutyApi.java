@@ -7,6 +7,7 @@ import org.hemei.duty.AccessItem;
 import org.hemei.duty.AccessKind;
 import org.hemei.duty.AccessList;
 import org.hemei.duty.AccessApplications;
+import org.hemei.shared.Paging;
 import org.hemei.duty.CheckInApps;
 import org.hemei.duty.CommunityTasks;
 import org.hemei.identity.Staff;
@@ -109,10 +110,11 @@ class DutyApi {
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','LEADER','UNIT_STAFF')")
-    @Operation(summary = "Access applications: all for administrators and leaders, one's own department's for its staff")
+    @Operation(summary = "Access applications, paged (status: one status or DECIDED): all for administrators and leaders, one's own department's for its staff")
     @GetMapping("/api/duty/access-applications")
-    List<AccessApplications.ApplicationView> applications(@RequestParam(required = false) String status) {
-        return applications.list(status);
+    Paging<AccessApplications.ApplicationView> applications(@RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return applications.list(status, Paging.page(page), Paging.size(size));
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','LEADER','UNIT_STAFF')")

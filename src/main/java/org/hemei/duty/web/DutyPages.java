@@ -114,7 +114,7 @@ class DutyPages {
 
     @PreAuthorize("hasAnyRole('ADMIN','LEADER','UNIT_STAFF')")
     @GetMapping("/duty/applications")
-    String applicationPage(@RequestParam(required = false) String title, Model model) {
+    String applicationPage(@RequestParam(required = false) String title, @RequestParam(required = false) Integer page, Model model) {
         Actor actor = Actor.current();
         boolean reviewer = actor.isAdmin();
         model.addAttribute("reviewer", reviewer);
@@ -122,10 +122,10 @@ class DutyPages {
         model.addAttribute("prefillTitle", title);
         model.addAttribute("earliest", tasks.earliestApplicationStart());
         // Street and community staff have no applications of their own: an empty page, not a 403.
-        var all = reviewer || actor.has(org.hemei.identity.Role.LEADER) || tasks.sender().isPresent()
-                ? applications.list(null) : List.<AccessApplications.ApplicationView>of();
-        model.addAttribute("pending", all.stream().filter(a -> a.status().equals("PENDING")).toList());
-        model.addAttribute("decided", all.stream().filter(a -> !a.status().equals("PENDING")).toList());
+        boolean any = reviewer || actor.has(org.hemei.identity.Role.LEADER) || tasks.sender().isPresent();
+        var none = new org.hemei.shared.Paging<AccessApplications.ApplicationView>(List.of(), 0, 20, 0);
+        model.addAttribute("pending", any ? applications.list("PENDING", 0, org.hemei.shared.Paging.MAX_SIZE).items() : List.of());
+        model.addAttribute("decided", any ? applications.list("DECIDED", org.hemei.shared.Paging.page(page), 20) : none);
         return "duty/applications";
     }
 
