@@ -91,6 +91,19 @@ class DutyPagesTest extends ApiTestSupport {
                 .param("accessItemCode", "SQ-" + id).param("communityCodes", SHIZILI).param("dueDate", due))
                 .andExpect(redirectedUrl("/duty/tasks")).andReturn();
         assertThat(((CommunityTasks.TaskView) sent.getFlashMap().get("sent")).outcome()).isEqualTo("DELIVERED");
+
+        // The reviewer revokes the listing from the page (CSRF and administrators only); the next task is refused again.
+        mvc.perform(get("/duty/applications").session(admin)).andExpect(content().string(containsString("/duty/applications/" + id + "/revoke")));
+        mvc.perform(post("/duty/applications/" + id + "/revoke").session(admin).param("reason", "试点结束")).andExpect(status().isForbidden());
+        mvc.perform(post("/duty/applications/" + id + "/revoke").session(department).with(csrf()).param("reason", "试点结束"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/duty/applications/" + id + "/revoke").session(admin).with(csrf()).param("reason", "试点结束"))
+                .andExpect(redirectedUrl("/duty/applications"));
+        MvcResult again = mvc.perform(post("/duty/tasks").session(department).with(csrf()).param("title", title)
+                .param("accessItemCode", "SQ-" + id).param("communityCodes", SHIZILI).param("dueDate", due))
+                .andExpect(redirectedUrl("/duty/tasks")).andReturn();
+        assertThat(again.getFlashMap().get("sent")).isNull();
+        assertThat(again.getFlashMap().get("refusal")).isNotNull();
     }
 
     @Test

@@ -156,6 +156,17 @@ class DutyPages {
         return "redirect:/duty/applications";
     }
 
+    @org.hemei.identity.AdminOnly
+    @PostMapping("/duty/applications/{id}/revoke")
+    String revoke(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("decision", applications.revoke(id, reason));
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/duty/applications";
+    }
+
     /** Streets inside the department's territory with their communities (the city's department: all of them). */
     private List<StreetGroup> streetsOf(Unit department) {
         String prefix = Scope.prefix(department.getDivisionCode());
