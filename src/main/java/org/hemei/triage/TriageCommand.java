@@ -17,6 +17,8 @@ import org.hemei.triage.internal.LabelledText;
 import org.hemei.triage.internal.Metrics;
 import org.hemei.triage.internal.Model;
 import org.hemei.triage.internal.PlaceEvaluation;
+import org.hemei.triage.internal.SelfTraining;
+import org.hemei.triage.internal.TaxonomyFile;
 import org.hemei.triage.internal.Trainer;
 import org.hemei.triage.internal.Vectorizer;
 import tools.jackson.databind.json.JsonMapper;
@@ -179,33 +181,55 @@ public final class TriageCommand {
         return ms;
     }
 
+    /**
+     * k-fold cross-validation, over one fold shuffle ({@code --seed}) or several ({@code --seeds 42,1,2,3}). With
+     * {@code --unlabelled}, each fold's model is self-trained on those messages (pseudo-labelled by a model of the
+     * fold's training part only); messages resembling any labelled one are dropped first so no test message leaks.
+     * With {@code --taxonomy}, the category tree's names are added to every fold's training part.
+     */
     static Map<String, Object> crossValidate(Map<String, String> opts) {
         List<LabelledText> data = LabelledFile.read(Path.of(required(opts, "data")));
         int k = (int) number(opts, "folds", 5);
         Trainer.Options options = trainerOptions(opts);
+        SelfTraining.Settings selfTraining = selfTraining(opts);
+        List<SelfTraining.Unlabelled> unlabelled = unlabelled(opts, data, selfTraining);
+        List<LabelledText> taxonomy = opts.containsKey("taxonomy")
+                ? TaxonomyFile.read(Path.of(opts.get("taxonomy")), new java.util.TreeSet<>(data.stream().map(LabelledText::label).toList()))
+                : List.of();
+        List<Long> seeds = opts.containsKey("seeds")
+                ? Arrays.stream(opts.get("seeds").split(",")).map(x -> (long) number(Map.of("seeds", x.strip()), "seeds", 0)).toList()
+                : List.of(options.seed());
         List<Double> f1 = new ArrayList<>();
         List<Double> acc = new ArrayList<>();
         List<Double> ms = new ArrayList<>();
+        Map<String, Object> perSeed = new LinkedHashMap<>();
         int sure = 0, sureCorrect = 0, total = 0;
         long start = System.nanoTime();
-        for (Folds.Split split : Folds.stratified(data, k, options.seed())) {
-            Model model = Trainer.train(split.train(), options);
-            List<String> truth = new ArrayList<>();
-            List<String> predicted = new ArrayList<>();
-            for (LabelledText t : split.test()) {
-                Model.Prediction p = model.predict(t.title(), t.body());
-                truth.add(t.label());
-                predicted.add(p.label());
-                total++;
-                if (!p.unsure()) {
-                    sure++;
-                    if (p.label().equals(t.label())) sureCorrect++;
+        for (long seed : seeds) {
+            List<Double> seedF1 = new ArrayList<>();
+            for (Folds.Split split : Folds.stratified(data, k, seed)) {
+                List<LabelledText> train = new ArrayList<>(split.train());
+                train.addAll(taxonomy);
+                Model model = SelfTraining.train(train, unlabelled, options, selfTraining);
+                List<String> truth = new ArrayList<>();
+                List<String> predicted = new ArrayList<>();
+                for (LabelledText t : split.test()) {
+                    Model.Prediction p = model.predict(t.title(), t.body());
+                    truth.add(t.label());
+                    predicted.add(p.label());
+                    total++;
+                    if (!p.unsure()) {
+                        sure++;
+                        if (p.label().equals(t.label())) sureCorrect++;
+                    }
                 }
+                Metrics m = Metrics.of(truth, predicted);
+                seedF1.add(m.macroF1());
+                acc.add(m.accuracy());
+                for (double x : latencies(model, split.test())) ms.add(x);
             }
-            Metrics m = Metrics.of(truth, predicted);
-            f1.add(m.macroF1());
-            acc.add(m.accuracy());
-            for (double x : latencies(model, split.test())) ms.add(x);
+            f1.addAll(seedF1);
+            perSeed.put(String.valueOf(seed), round(mean(seedF1)));
         }
         double[] all = ms.stream().mapToDouble(Double::doubleValue).toArray();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -215,13 +239,31 @@ public final class TriageCommand {
         out.put("macro_f1_sd", round(sd(f1)));
         out.put("accuracy_mean", round(mean(acc)));
         out.put("macro_f1_per_fold", f1.stream().map(TriageCommand::round).toList());
+        if (seeds.size() > 1) out.put("macro_f1_per_seed", perSeed);
+        out.put("unlabelled_used", unlabelled.size());
+        out.put("taxonomy_documents", taxonomy.size());
         out.put("unsure_rate", round(1 - (double) sure / total));
         out.put("accuracy_when_sure", round(sure == 0 ? 0 : (double) sureCorrect / sure));
         out.put("ms_per_message_p50", round(percentile(all, 50)));
         out.put("ms_per_message_p99", round(percentile(all, 99)));
         out.put("seconds", round((System.nanoTime() - start) / 1e9));
-        out.put("settings", Map.of("features", options.features().toString(), "c", options.c(), "unsure_below", options.unsureBelow()));
+        out.put("settings", Map.of("features", options.features().toString(), "c", options.c(), "unsure_below", options.unsureBelow(),
+                "self_training", selfTraining.toString()));
         return out;
+    }
+
+    static SelfTraining.Settings selfTraining(Map<String, String> opts) {
+        SelfTraining.Settings d = SelfTraining.Settings.DEFAULT;
+        return new SelfTraining.Settings(number(opts, "min-confidence", d.minConfidence()), number(opts, "max-similarity", d.maxSimilarity()),
+                number(opts, "per-class", d.perClass()), opts.containsKey("replies") ? Boolean.parseBoolean(opts.get("replies")) : d.replies());
+    }
+
+    /** The {@code --unlabelled} files' messages, less those resembling a labelled message (or each other). */
+    static List<SelfTraining.Unlabelled> unlabelled(Map<String, String> opts, List<LabelledText> labelled, SelfTraining.Settings settings) {
+        if (!opts.containsKey("unlabelled")) return List.of();
+        List<SelfTraining.Unlabelled> raw = new ArrayList<>();
+        for (String file : opts.get("unlabelled").split(",")) raw.addAll(LabelledFile.unlabelled(Path.of(file.strip())));
+        return SelfTraining.unseen(raw, labelled, settings.maxSimilarity());
     }
 
     /**

@@ -109,6 +109,12 @@ public final class Model {
         return best;
     }
 
+    /** The calibrated probability of each category, in the order of {@link #labels()}. */
+    public double[] probabilities(String title, String body) {
+        SparseVector v = vectorizer.transform(title, body);
+        return v.size() == 0 ? softmax(new double[labels.size()], 1) : softmax(scores(v), temperature);
+    }
+
     public Prediction predict(String title, String body) {
         SparseVector v = vectorizer.transform(title, body);
         // No known word at all: no evidence, so every category is equally likely (and the answer unsure).

@@ -26,6 +26,10 @@ public final class Trainer {
             return new Options(features, c, balanced, nb, maxEpochs, 0, unsureBelow, seed);
         }
 
+        public Options withCalibrationFolds(int folds) {
+            return new Options(features, c, balanced, nb, maxEpochs, folds, unsureBelow, seed);
+        }
+
         public Options withUnsureBelow(double threshold) {
             return new Options(features, c, balanced, nb, maxEpochs, calibrationFolds, threshold, seed);
         }
