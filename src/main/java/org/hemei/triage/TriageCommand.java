@@ -31,20 +31,22 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  * triage evaluate --train TRAIN.csv --test TEST.csv [feature options]
  * triage cross-validate --data FILE [--folds 5] [--seed 42] [feature options]
- * triage train-speed --data FILE [--unlabelled A.csv,B.csv] [--size 10000]
+ * triage train-speed --data FILE [--unlabelled A.csv,B.csv] [--self-train true] [--size 10000]
  * triage evaluate-places --replies replies.csv
- * feature options: --ngrams 1-3 --words true|false --balanced true|false --nb true|false --title-weight 1 --min-df 2 --c 1 --no-sublinear --unsure-below 0.5
+ * cross-validate also: --seeds 42,1,2,3 --unlabelled A.csv,B.csv --min-confidence 0.9 --per-class 1 --max-similarity 0.5 --replies true --taxonomy FILE
+ * feature options: --tune-bias true --ngrams 1-3 --words true|false --balanced true|false --nb true|false --title-weight 1 --min-df 2 --c 1 --no-sublinear --unsure-below 0.5
  * </pre>
  */
 public final class TriageCommand {
 
     static final String USAGE = """
             usage: triage evaluate --train TRAIN.csv --test TEST.csv [options]
-                   triage cross-validate --data FILE [--folds 5] [--seed 42] [options]
-                   triage train-speed --data FILE [--unlabelled A.csv,B.csv] [--size 10000]
+                   triage cross-validate --data FILE [--folds 5] [--seed 42 | --seeds 42,1,2,3] [--unlabelled A.csv,B.csv] [--taxonomy FILE] [options]
+                   triage train-speed --data FILE [--unlabelled A.csv,B.csv] [--self-train true] [--size 10000]
                    triage evaluate-places --replies replies.csv
             CSV/xlsx with a header naming title, body and label (other columns ignored), UTF-8.
-            options: --ngrams 1-3  --words true|false  --balanced true|false  --nb true|false  --title-weight 1.0  --min-df 2  --c 1.0  --no-sublinear  --unsure-below 0.5""";
+            self-training: --min-confidence 0.9  --per-class 1  --max-similarity 0.5  --replies true|false
+            options: --tune-bias true|false  --ngrams 1-3  --words true|false  --balanced true|false  --nb true|false  --title-weight 1.0  --min-df 2  --c 1.0  --no-sublinear  --unsure-below 0.5""";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -137,8 +139,9 @@ public final class TriageCommand {
                 opts.containsKey("words") ? Boolean.parseBoolean(opts.get("words")) : f.words());
         boolean balanced = opts.containsKey("balanced") ? Boolean.parseBoolean(opts.get("balanced")) : d.balanced();
         boolean nb = opts.containsKey("nb") ? Boolean.parseBoolean(opts.get("nb")) : d.nb();
+        boolean tuneBias = opts.containsKey("tune-bias") ? Boolean.parseBoolean(opts.get("tune-bias")) : d.tuneBias();
         return new Trainer.Options(features, number(opts, "c", d.c()), balanced, nb, d.maxEpochs(), d.calibrationFolds(),
-                number(opts, "unsure-below", d.unsureBelow()), (long) number(opts, "seed", d.seed()));
+                number(opts, "unsure-below", d.unsureBelow()), (long) number(opts, "seed", d.seed()), tuneBias);
     }
 
     static Map<String, Object> evaluate(Map<String, String> opts) {
@@ -275,7 +278,8 @@ public final class TriageCommand {
         int size = (int) number(opts, "size", 10000);
         List<LabelledText> pool = new ArrayList<>(data);
         int pseudo = 0;
-        if (opts.containsKey("unlabelled")) {
+        boolean selfTrain = Boolean.parseBoolean(opts.getOrDefault("self-train", "false"));
+        if (opts.containsKey("unlabelled") && !selfTrain) {
             Model teacher = Trainer.train(data, Trainer.Options.DEFAULT.withoutCalibration());
             for (String file : opts.get("unlabelled").split(",")) {
                 for (LabelledText t : LabelledFile.read(Path.of(file), false)) {
@@ -295,13 +299,16 @@ public final class TriageCommand {
         }
         Trainer.Options options = trainerOptions(opts);
         long start = System.nanoTime();
-        Model model = Trainer.train(pool, options);
+        // with --self-train, the unlabelled files are what the platform self-trains on (as TriageModels.train does)
+        List<SelfTraining.Unlabelled> unlabelled = selfTrain ? unlabelled(opts, pool, selfTraining(opts)) : List.of();
+        Model model = SelfTraining.train(pool, unlabelled, options, selfTraining(opts));
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("messages", pool.size());
         out.put("labelled", data.size());
         out.put("pseudo_labelled", pseudo);
         out.put("shuffled_copies", pool.size() - real);
+        out.put("self_training_unlabelled", unlabelled.size());
         out.put("train_seconds", round(seconds));
         out.put("features", model.vectorizer().dimension());
         out.put("model_bytes", model.toBytes().length);

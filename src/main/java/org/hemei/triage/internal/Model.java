@@ -64,6 +64,13 @@ public final class Model {
         return vectorizer;
     }
 
+    /** The same model with each category's bias shifted (a zero shift changes nothing). */
+    Model withOffsets(double[] offsets) {
+        float[] bias = weights.bias().clone();
+        for (int c = 0; c < bias.length; c++) bias[c] += (float) offsets[c];
+        return new Model(labels, vectorizer, new LinearSvm.Weights(weights.weights(), bias, weights.classes()), temperature, unsureBelow);
+    }
+
     Model withTemperature(double t) {
         return new Model(labels, vectorizer, weights, t, unsureBelow);
     }
