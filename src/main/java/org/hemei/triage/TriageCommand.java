@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * triage cross-validate --data FILE [--folds 5] [--seed 42] [feature options]
  * triage train-speed --data FILE [--unlabelled A.csv,B.csv] [--self-train true] [--size 10000]
  * triage evaluate-places --replies replies.csv
- * cross-validate also: --seeds 42,1,2,3 --unlabelled A.csv,B.csv --min-confidence 0.9 --per-class 1 --max-similarity 0.5 --replies true --taxonomy FILE
+ * cross-validate also: --seeds 42,1,2,3 --unlabelled A.csv,B.csv --min-confidence 0.9 --per-class 1 --max-similarity 0.5 --replies true --rounds 1 --taxonomy FILE
  * feature options: --tune-bias true --ngrams 1-3 --words true|false --balanced true|false --nb true|false --title-weight 1 --min-df 2 --c 1 --no-sublinear --unsure-below 0.5
  * </pre>
  */
@@ -45,7 +45,7 @@ public final class TriageCommand {
                    triage train-speed --data FILE [--unlabelled A.csv,B.csv] [--self-train true] [--size 10000]
                    triage evaluate-places --replies replies.csv
             CSV/xlsx with a header naming title, body and label (other columns ignored), UTF-8.
-            self-training: --min-confidence 0.9  --per-class 1  --max-similarity 0.5  --replies true|false
+            self-training: --min-confidence 0.9  --per-class 1  --max-similarity 0.5  --replies true|false  --rounds 1
             options: --tune-bias true|false  --ngrams 1-3  --words true|false  --balanced true|false  --nb true|false  --title-weight 1.0  --min-df 2  --c 1.0  --no-sublinear  --unsure-below 0.5""";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -258,7 +258,8 @@ public final class TriageCommand {
     static SelfTraining.Settings selfTraining(Map<String, String> opts) {
         SelfTraining.Settings d = SelfTraining.Settings.DEFAULT;
         return new SelfTraining.Settings(number(opts, "min-confidence", d.minConfidence()), number(opts, "max-similarity", d.maxSimilarity()),
-                number(opts, "per-class", d.perClass()), opts.containsKey("replies") ? Boolean.parseBoolean(opts.get("replies")) : d.replies());
+                number(opts, "per-class", d.perClass()), opts.containsKey("replies") ? Boolean.parseBoolean(opts.get("replies")) : d.replies(),
+                (int) number(opts, "rounds", d.rounds()));
     }
 
     /** The {@code --unlabelled} files' messages, less those resembling a labelled message (or each other). */

@@ -20,11 +20,12 @@ public final class SelfTraining {
      * {@code minConfidence}: the teacher's calibrated probability a pseudo-label needs; {@code maxSimilarity}: an
      * unlabelled message at least this similar (TF-IDF character-bigram cosine) to a labelled one is dropped;
      * {@code perClass}: pseudo-labels per category at most this many times its labelled messages (0: no self-training);
-     * {@code replies}: the teacher also reads the official reply, when there is one.
+     * {@code replies}: the teacher also reads the official reply, when there is one; {@code rounds}: how many times
+     * the newest model becomes the teacher (1: once).
      */
-    public record Settings(double minConfidence, double maxSimilarity, double perClass, boolean replies) {
+    public record Settings(double minConfidence, double maxSimilarity, double perClass, boolean replies, int rounds) {
 
-        public static final Settings DEFAULT = new Settings(0.9, 0.5, 1.0, false);
+        public static final Settings DEFAULT = new Settings(0.9, 0.5, 1.0, false, 1);
     }
 
     /** A message without a category; {@code reply}: the official answer to it, if any (else empty). */
@@ -48,6 +49,7 @@ public final class SelfTraining {
      * would make every pair a candidate); the few best are compared by full cosine.
      */
     public static List<Unlabelled> unseen(List<Unlabelled> unlabelled, List<LabelledText> labelled, double maxSimilarity) {
+        if (unlabelled.isEmpty()) return List.of();
         List<LabelledText> all = new ArrayList<>(labelled);
         for (Unlabelled u : unlabelled) all.add(new LabelledText(u.title(), u.body(), ""));
         Vectorizer v = Vectorizer.fit(all, BIGRAMS);
@@ -101,10 +103,14 @@ public final class SelfTraining {
     public static Model train(List<LabelledText> labelled, List<Unlabelled> unlabelled, Trainer.Options options, Settings settings) {
         if (unlabelled.isEmpty() || settings.perClass() <= 0) return Trainer.train(labelled, options);
         // the confidence threshold needs calibrated probabilities, even when the caller skips calibration
-        Model teacher = Trainer.train(labelled, options.calibrationFolds() > 1 ? options : options.withCalibrationFolds(3));
-        List<LabelledText> pool = new ArrayList<>(labelled);
-        pool.addAll(pseudoLabelled(teacher, labelled, unlabelled, settings));
-        return Trainer.train(pool, options);
+        Trainer.Options calibrated = options.calibrationFolds() > 1 ? options : options.withCalibrationFolds(3);
+        Model teacher = Trainer.train(labelled, calibrated);
+        for (int round = 1; ; round++) {
+            List<LabelledText> pool = new ArrayList<>(labelled);
+            pool.addAll(pseudoLabelled(teacher, labelled, unlabelled, settings));
+            if (round >= settings.rounds()) return Trainer.train(pool, options);
+            teacher = Trainer.train(pool, calibrated);
+        }
     }
 
     /**

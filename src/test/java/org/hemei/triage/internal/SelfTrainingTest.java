@@ -42,7 +42,7 @@ class SelfTrainingTest {
                 .filter(t -> !t.label().equals("教育文体") || t.title().hashCode() % 6 == 0)
                 .map(SelfTrainingTest::unlabelled).toList();
 
-        List<LabelledText> pseudo = SelfTraining.pseudoLabelled(teacher, labelled, transportHeavy, new SelfTraining.Settings(0.5, 0.5, 0.5, false));
+        List<LabelledText> pseudo = SelfTraining.pseudoLabelled(teacher, labelled, transportHeavy, new SelfTraining.Settings(0.5, 0.5, 0.5, false, 1));
 
         Map<String, Long> counts = pseudo.stream().collect(Collectors.groupingBy(LabelledText::label, Collectors.counting()));
         assertThat(counts.get("交通运输")).isEqualTo(15L); // 0.5 × 30 labelled, although about 60 qualify
