@@ -5,6 +5,7 @@ import org.hemei.shared.DomainException;
 import org.hemei.triage.internal.LabelledFile;
 import org.hemei.triage.internal.LabelledText;
 import org.hemei.triage.internal.ModelStore;
+import org.hemei.triage.internal.SelfTraining;
 import org.hemei.triage.internal.Csv.CsvException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class TrainingExamples {
 
     public static final String UPLOAD = "upload";
+    /** Source of the messages stored without a category (label ''). */
+    public static final String UNLABELLED = "unlabelled";
 
     private final ModelStore store;
 
@@ -52,12 +55,34 @@ public class TrainingExamples {
         return rows.size();
     }
 
+    /**
+     * Reads a CSV or xlsx table (header with title and body; a label column is ignored) and stores its messages
+     * without a category, replacing the previous ones when {@code replace}: self-training material for the next
+     * model (see {@link TriageModels#train}). Nothing is stored if any line is bad (422 naming it).
+     */
+    @Transactional
+    public int uploadUnlabelled(byte[] file, String name, boolean replace) {
+        List<LabelledText> rows;
+        try {
+            rows = LabelledFile.read(file, name == null ? "upload" : name, false);
+        } catch (CsvException e) {
+            throw DomainException.unprocessable("文件有误 / the file is invalid: " + e.getMessage(), List.of(e.getMessage()));
+        }
+        if (replace) store.deleteExamples(UNLABELLED);
+        for (LabelledText r : rows) store.addExample(clip(r.title(), 500), r.body(), "", UNLABELLED);
+        return rows.size();
+    }
+
     public long count() {
         return store.exampleCount();
     }
 
     List<LabelledText> all() {
         return store.examples();
+    }
+
+    List<SelfTraining.Unlabelled> unlabelled() {
+        return store.unlabelled();
     }
 
     private static String clip(String s, int max) {

@@ -17,6 +17,8 @@ import org.hemei.triage.internal.LabelledText;
 import org.hemei.triage.internal.Metrics;
 import org.hemei.triage.internal.Model;
 import org.hemei.triage.internal.PlaceEvaluation;
+import org.hemei.triage.internal.SelfTraining;
+import org.hemei.triage.internal.TaxonomyFile;
 import org.hemei.triage.internal.Trainer;
 import org.hemei.triage.internal.Vectorizer;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,20 +31,22 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  * triage evaluate --train TRAIN.csv --test TEST.csv [feature options]
  * triage cross-validate --data FILE [--folds 5] [--seed 42] [feature options]
- * triage train-speed --data FILE [--unlabelled A.csv,B.csv] [--size 10000]
+ * triage train-speed --data FILE [--unlabelled A.csv,B.csv] [--self-train true] [--size 10000]
  * triage evaluate-places --replies replies.csv
- * feature options: --ngrams 1-3 --words true|false --balanced true|false --nb true|false --title-weight 1 --min-df 2 --c 1 --no-sublinear --unsure-below 0.5
+ * cross-validate also: --seeds 42,1,2,3 --unlabelled A.csv,B.csv --min-confidence 0.9 --per-class 1 --max-similarity 0.5 --replies true --rounds 1 --taxonomy FILE
+ * feature options: --tune-bias true --ngrams 1-3 --words true|false --balanced true|false --nb true|false --title-weight 1 --min-df 2 --c 1 --no-sublinear --unsure-below 0.5
  * </pre>
  */
 public final class TriageCommand {
 
     static final String USAGE = """
             usage: triage evaluate --train TRAIN.csv --test TEST.csv [options]
-                   triage cross-validate --data FILE [--folds 5] [--seed 42] [options]
-                   triage train-speed --data FILE [--unlabelled A.csv,B.csv] [--size 10000]
+                   triage cross-validate --data FILE [--folds 5] [--seed 42 | --seeds 42,1,2,3] [--unlabelled A.csv,B.csv] [--taxonomy FILE] [options]
+                   triage train-speed --data FILE [--unlabelled A.csv,B.csv] [--self-train true] [--size 10000]
                    triage evaluate-places --replies replies.csv
             CSV/xlsx with a header naming title, body and label (other columns ignored), UTF-8.
-            options: --ngrams 1-3  --words true|false  --balanced true|false  --nb true|false  --title-weight 1.0  --min-df 2  --c 1.0  --no-sublinear  --unsure-below 0.5""";
+            self-training: --min-confidence 0.9  --per-class 1  --max-similarity 0.5  --replies true|false  --rounds 1
+            options: --tune-bias true|false  --ngrams 1-3  --words true|false  --balanced true|false  --nb true|false  --title-weight 1.0  --min-df 2  --c 1.0  --no-sublinear  --unsure-below 0.5""";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -135,8 +139,9 @@ public final class TriageCommand {
                 opts.containsKey("words") ? Boolean.parseBoolean(opts.get("words")) : f.words());
         boolean balanced = opts.containsKey("balanced") ? Boolean.parseBoolean(opts.get("balanced")) : d.balanced();
         boolean nb = opts.containsKey("nb") ? Boolean.parseBoolean(opts.get("nb")) : d.nb();
+        boolean tuneBias = opts.containsKey("tune-bias") ? Boolean.parseBoolean(opts.get("tune-bias")) : d.tuneBias();
         return new Trainer.Options(features, number(opts, "c", d.c()), balanced, nb, d.maxEpochs(), d.calibrationFolds(),
-                number(opts, "unsure-below", d.unsureBelow()), (long) number(opts, "seed", d.seed()));
+                number(opts, "unsure-below", d.unsureBelow()), (long) number(opts, "seed", d.seed()), tuneBias);
     }
 
     static Map<String, Object> evaluate(Map<String, String> opts) {
@@ -179,33 +184,55 @@ public final class TriageCommand {
         return ms;
     }
 
+    /**
+     * k-fold cross-validation, over one fold shuffle ({@code --seed}) or several ({@code --seeds 42,1,2,3}). With
+     * {@code --unlabelled}, each fold's model is self-trained on those messages (pseudo-labelled by a model of the
+     * fold's training part only); messages resembling any labelled one are dropped first so no test message leaks.
+     * With {@code --taxonomy}, the category tree's names are added to every fold's training part.
+     */
     static Map<String, Object> crossValidate(Map<String, String> opts) {
         List<LabelledText> data = LabelledFile.read(Path.of(required(opts, "data")));
         int k = (int) number(opts, "folds", 5);
         Trainer.Options options = trainerOptions(opts);
+        SelfTraining.Settings selfTraining = selfTraining(opts);
+        List<SelfTraining.Unlabelled> unlabelled = unlabelled(opts, data, selfTraining);
+        List<LabelledText> taxonomy = opts.containsKey("taxonomy")
+                ? TaxonomyFile.read(Path.of(opts.get("taxonomy")), new java.util.TreeSet<>(data.stream().map(LabelledText::label).toList()))
+                : List.of();
+        List<Long> seeds = opts.containsKey("seeds")
+                ? Arrays.stream(opts.get("seeds").split(",")).map(x -> (long) number(Map.of("seeds", x.strip()), "seeds", 0)).toList()
+                : List.of(options.seed());
         List<Double> f1 = new ArrayList<>();
         List<Double> acc = new ArrayList<>();
         List<Double> ms = new ArrayList<>();
+        Map<String, Object> perSeed = new LinkedHashMap<>();
         int sure = 0, sureCorrect = 0, total = 0;
         long start = System.nanoTime();
-        for (Folds.Split split : Folds.stratified(data, k, options.seed())) {
-            Model model = Trainer.train(split.train(), options);
-            List<String> truth = new ArrayList<>();
-            List<String> predicted = new ArrayList<>();
-            for (LabelledText t : split.test()) {
-                Model.Prediction p = model.predict(t.title(), t.body());
-                truth.add(t.label());
-                predicted.add(p.label());
-                total++;
-                if (!p.unsure()) {
-                    sure++;
-                    if (p.label().equals(t.label())) sureCorrect++;
+        for (long seed : seeds) {
+            List<Double> seedF1 = new ArrayList<>();
+            for (Folds.Split split : Folds.stratified(data, k, seed)) {
+                List<LabelledText> train = new ArrayList<>(split.train());
+                train.addAll(taxonomy);
+                Model model = SelfTraining.train(train, unlabelled, options, selfTraining);
+                List<String> truth = new ArrayList<>();
+                List<String> predicted = new ArrayList<>();
+                for (LabelledText t : split.test()) {
+                    Model.Prediction p = model.predict(t.title(), t.body());
+                    truth.add(t.label());
+                    predicted.add(p.label());
+                    total++;
+                    if (!p.unsure()) {
+                        sure++;
+                        if (p.label().equals(t.label())) sureCorrect++;
+                    }
                 }
+                Metrics m = Metrics.of(truth, predicted);
+                seedF1.add(m.macroF1());
+                acc.add(m.accuracy());
+                for (double x : latencies(model, split.test())) ms.add(x);
             }
-            Metrics m = Metrics.of(truth, predicted);
-            f1.add(m.macroF1());
-            acc.add(m.accuracy());
-            for (double x : latencies(model, split.test())) ms.add(x);
+            f1.addAll(seedF1);
+            perSeed.put(String.valueOf(seed), round(mean(seedF1)));
         }
         double[] all = ms.stream().mapToDouble(Double::doubleValue).toArray();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -215,13 +242,32 @@ public final class TriageCommand {
         out.put("macro_f1_sd", round(sd(f1)));
         out.put("accuracy_mean", round(mean(acc)));
         out.put("macro_f1_per_fold", f1.stream().map(TriageCommand::round).toList());
+        if (seeds.size() > 1) out.put("macro_f1_per_seed", perSeed);
+        out.put("unlabelled_used", unlabelled.size());
+        out.put("taxonomy_documents", taxonomy.size());
         out.put("unsure_rate", round(1 - (double) sure / total));
         out.put("accuracy_when_sure", round(sure == 0 ? 0 : (double) sureCorrect / sure));
         out.put("ms_per_message_p50", round(percentile(all, 50)));
         out.put("ms_per_message_p99", round(percentile(all, 99)));
         out.put("seconds", round((System.nanoTime() - start) / 1e9));
-        out.put("settings", Map.of("features", options.features().toString(), "c", options.c(), "unsure_below", options.unsureBelow()));
+        out.put("settings", Map.of("features", options.features().toString(), "c", options.c(), "unsure_below", options.unsureBelow(),
+                "self_training", selfTraining.toString()));
         return out;
+    }
+
+    static SelfTraining.Settings selfTraining(Map<String, String> opts) {
+        SelfTraining.Settings d = SelfTraining.Settings.DEFAULT;
+        return new SelfTraining.Settings(number(opts, "min-confidence", d.minConfidence()), number(opts, "max-similarity", d.maxSimilarity()),
+                number(opts, "per-class", d.perClass()), opts.containsKey("replies") ? Boolean.parseBoolean(opts.get("replies")) : d.replies(),
+                (int) number(opts, "rounds", d.rounds()));
+    }
+
+    /** The {@code --unlabelled} files' messages, less those resembling a labelled message (or each other). */
+    static List<SelfTraining.Unlabelled> unlabelled(Map<String, String> opts, List<LabelledText> labelled, SelfTraining.Settings settings) {
+        if (!opts.containsKey("unlabelled")) return List.of();
+        List<SelfTraining.Unlabelled> raw = new ArrayList<>();
+        for (String file : opts.get("unlabelled").split(",")) raw.addAll(LabelledFile.unlabelled(Path.of(file.strip())));
+        return SelfTraining.unseen(raw, labelled, settings.maxSimilarity());
     }
 
     /**
@@ -233,7 +279,8 @@ public final class TriageCommand {
         int size = (int) number(opts, "size", 10000);
         List<LabelledText> pool = new ArrayList<>(data);
         int pseudo = 0;
-        if (opts.containsKey("unlabelled")) {
+        boolean selfTrain = Boolean.parseBoolean(opts.getOrDefault("self-train", "false"));
+        if (opts.containsKey("unlabelled") && !selfTrain) {
             Model teacher = Trainer.train(data, Trainer.Options.DEFAULT.withoutCalibration());
             for (String file : opts.get("unlabelled").split(",")) {
                 for (LabelledText t : LabelledFile.read(Path.of(file), false)) {
@@ -253,13 +300,16 @@ public final class TriageCommand {
         }
         Trainer.Options options = trainerOptions(opts);
         long start = System.nanoTime();
-        Model model = Trainer.train(pool, options);
+        // with --self-train, the unlabelled files are what the platform self-trains on (as TriageModels.train does)
+        List<SelfTraining.Unlabelled> unlabelled = selfTrain ? unlabelled(opts, pool, selfTraining(opts)) : List.of();
+        Model model = SelfTraining.train(pool, unlabelled, options, selfTraining(opts));
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("messages", pool.size());
         out.put("labelled", data.size());
         out.put("pseudo_labelled", pseudo);
         out.put("shuffled_copies", pool.size() - real);
+        out.put("self_training_unlabelled", unlabelled.size());
         out.put("train_seconds", round(seconds));
         out.put("features", model.vectorizer().dimension());
         out.put("model_bytes", model.toBytes().length);

@@ -15,6 +15,7 @@ import org.hemei.triage.internal.LabelledText;
 import org.hemei.triage.internal.Metrics;
 import org.hemei.triage.internal.Model;
 import org.hemei.triage.internal.ModelStore;
+import org.hemei.triage.internal.SelfTraining;
 import org.hemei.triage.internal.Trainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The category models: training a new version from the stored examples (on demand and on a schedule), listing
  * the versions with their cross-validated quality, and activating the one {@link Triage} uses. A new version is
- * not active until an administrator activates it, except the very first one.
+ * not active until an administrator activates it, except the very first one. Messages stored without a category
+ * ({@link TrainingExamples#uploadUnlabelled}) are used for self-training; without them training is the plain model.
  */
 @Service
 public class TriageModels {
@@ -69,14 +71,18 @@ public class TriageModels {
                         List.of("examples: " + data.size() + ", categories: " + labels));
             }
             Trainer.Options options = Trainer.Options.DEFAULT;
+            SelfTraining.Settings selfTraining = SelfTraining.Settings.DEFAULT;
             long start = System.nanoTime();
-            Model model = Trainer.train(data, options);
+            // copies of labelled messages are dropped: they would leak the labels into the cross-validation below
+            List<SelfTraining.Unlabelled> unlabelled = SelfTraining.unseen(examples.unlabelled(), data, selfTraining.maxSimilarity());
+            Model model = SelfTraining.train(data, unlabelled, options, selfTraining);
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("train_seconds", Math.round(seconds * 100) / 100.0);
             metrics.put("last_example_id", lastExample);
             metrics.put("features", model.vectorizer().dimension());
-            metrics.putAll(crossValidate(data, options));
+            metrics.put("unlabelled", unlabelled.size());
+            metrics.putAll(crossValidate(data, unlabelled, options, selfTraining));
             String createdBy = Actor.current().username();
             ModelStore.Row row = store.save(model.toBytes(), createdBy, data.size(),
                     String.join("\n", model.labels()), JSON.writeValueAsString(metrics));
@@ -110,7 +116,8 @@ public class TriageModels {
         return view(store.find(id).orElseThrow());
     }
 
-    private static Map<String, Object> crossValidate(List<LabelledText> data, Trainer.Options options) {
+    private static Map<String, Object> crossValidate(List<LabelledText> data, List<SelfTraining.Unlabelled> unlabelled, Trainer.Options options,
+            SelfTraining.Settings selfTraining) {
         Map<String, Object> out = new LinkedHashMap<>();
         int minPerLabel = data.stream().collect(java.util.stream.Collectors.groupingBy(LabelledText::label, java.util.stream.Collectors.counting()))
                 .values().stream().mapToInt(Long::intValue).min().orElse(0);
@@ -120,7 +127,7 @@ public class TriageModels {
         List<Double> accuracy = new ArrayList<>();
         for (Folds.Split split : Folds.stratified(data, folds, options.seed())) {
             if (new TreeSet<>(split.train().stream().map(LabelledText::label).toList()).size() < 2) continue;
-            Model m = Trainer.train(split.train(), options.withoutCalibration());
+            Model m = SelfTraining.train(split.train(), unlabelled, options.withoutCalibration(), selfTraining);
             List<String> truth = new ArrayList<>();
             List<String> predicted = new ArrayList<>();
             for (LabelledText t : split.test()) {

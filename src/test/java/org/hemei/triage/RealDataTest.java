@@ -7,6 +7,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hemei.triage.internal.LabelledFile;
+import org.hemei.triage.internal.LabelledText;
+import org.hemei.triage.internal.SelfTraining;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +41,28 @@ class RealDataTest {
         Assumptions.assumeTrue(Files.isReadable(file), "skipped: " + file.toAbsolutePath() + " is absent (real data is not in the repository)");
         JsonNode cv = run("cross-validate", "--data", file.toString(), "--folds", "5");
         assertThat(cv.path("macro_f1_mean").asDouble()).isGreaterThan(0.83);
+    }
+
+    @Test
+    void selfTrainingDropsTheUnlabelledCopiesOfLabelledMessagesAndKeepsTheFloor() {
+        Path labelled = DATA.resolve("labelled-train.csv");
+        Path messages = DATA.resolve("messages.csv");
+        Path replies = DATA.resolve("replies.csv");
+        for (Path p : List.of(labelled, messages, replies)) {
+            Assumptions.assumeTrue(Files.isReadable(p), "skipped: " + p.toAbsolutePath() + " is absent (real data is not in the repository)");
+        }
+        List<LabelledText> train = LabelledFile.read(labelled);
+        List<SelfTraining.Unlabelled> raw = new ArrayList<>(LabelledFile.unlabelled(messages));
+        raw.addAll(LabelledFile.unlabelled(replies));
+        Set<String> labelledTexts = train.stream().map(t -> t.title() + "|" + t.body()).collect(Collectors.toSet());
+        assertThat(raw).anyMatch(u -> labelledTexts.contains(u.title() + "|" + u.body())); // the files do overlap
+
+        List<SelfTraining.Unlabelled> kept = SelfTraining.unseen(raw, train, SelfTraining.Settings.DEFAULT.maxSimilarity());
+        assertThat(kept).noneMatch(u -> labelledTexts.contains(u.title() + "|" + u.body()));
+
+        JsonNode cv = run("cross-validate", "--data", labelled.toString(), "--folds", "5", "--unlabelled", messages + "," + replies);
+        assertThat(cv.path("unlabelled_used").asInt()).isEqualTo(kept.size());
+        assertThat(cv.path("macro_f1_mean").asDouble()).isGreaterThan(0.84);
     }
 
     @Test

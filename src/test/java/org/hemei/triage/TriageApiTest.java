@@ -78,6 +78,30 @@ class TriageApiTest extends ApiTestSupport {
     }
 
     @Test
+    void unlabelledMessagesFeedSelfTrainingAndStayOutOfTheLabelledExamples() throws Exception {
+        upload(TinyData.csv(TinyData.messages(30, 21)), 201);
+        String unlabelled = "title,body\n" + String.join("\n", TinyData.messages(20, 22).stream()
+                .map(t -> t.title() + "轻轨," + t.body()).toList()) + "\n";
+        JsonNode read = call(post("/api/triage/unlabelled").with(as("admin")).contentType("text/csv")
+                .header("X-File-Name", "u.csv").content(unlabelled.getBytes(StandardCharsets.UTF_8)), 201);
+        assertThat(read.path("messagesRead").asInt()).isEqualTo(60);
+
+        JsonNode model = call(post("/api/triage/models/retrain").with(as("admin")), 201);
+        assertThat(model.path("labels")).hasSize(3); // the unlabelled messages are no category of their own
+        assertThat(model.path("trainingSize").asInt()).isEqualTo(90);
+        assertThat(model.path("metrics").path("unlabelled").asInt()).isBetween(1, 60);
+        assertThat(model.path("metrics").path("cv_macro_f1").asDouble()).isGreaterThan(0.8);
+
+        JsonNode bad = call(post("/api/triage/unlabelled").with(as("admin")).contentType("text/csv")
+                .header("X-File-Name", "u.csv").content("title,text\n公交,站台\n".getBytes(StandardCharsets.UTF_8)), 422);
+        assertThat(bad.path("message").asString()).contains("u.csv").contains("body");
+        assertApiError(call(post("/api/triage/unlabelled").with(as("admin")).contentType("text/csv").content(new byte[0]), 400), 400);
+        assertApiError(call(post("/api/triage/unlabelled").with(as("dispatcher")).contentType("text/csv").content("x"), 403), 403);
+        Long stored = jdbc.sql("select count(*) from triage_example where source = 'unlabelled'").query(Long.class).single();
+        assertThat(stored).isEqualTo(60L); // the refused uploads changed nothing
+    }
+
+    @Test
     void residentsLocateText() throws Exception {
         JsonNode places = call(json(post("/api/triage/locate-text").with(as("resident")),
                 Map.of("text", "芙蓉区朝阳街街道曙光社区门口路灯不亮")), 200);

@@ -40,6 +40,24 @@ public final class LabelledFile {
         return read(bytes, file.toString(), labelled);
     }
 
+    /** Messages without a category (title, body), with the official answer when the table has a {@code reply} column. */
+    public static List<SelfTraining.Unlabelled> unlabelled(Path file) {
+        List<LabelledText> texts = read(file, false);
+        List<Csv.Row> rows;
+        try {
+            rows = Csv.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new CsvException(file.toString(), 0, "cannot read: " + e.getMessage());
+        }
+        int reply = column(rows.get(0), "reply");
+        List<SelfTraining.Unlabelled> out = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            LabelledText t = texts.get(i);
+            out.add(new SelfTraining.Unlabelled(t.title(), t.body(), reply < 0 ? "" : rows.get(i + 1).fields().get(reply).strip()));
+        }
+        return out;
+    }
+
     public static List<LabelledText> read(byte[] bytes, String source) {
         return read(bytes, source, true);
     }

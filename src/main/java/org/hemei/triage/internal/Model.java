@@ -64,6 +64,13 @@ public final class Model {
         return vectorizer;
     }
 
+    /** The same model with each category's bias shifted (a zero shift changes nothing). */
+    Model withOffsets(double[] offsets) {
+        float[] bias = weights.bias().clone();
+        for (int c = 0; c < bias.length; c++) bias[c] += (float) offsets[c];
+        return new Model(labels, vectorizer, new LinearSvm.Weights(weights.weights(), bias, weights.classes()), temperature, unsureBelow);
+    }
+
     Model withTemperature(double t) {
         return new Model(labels, vectorizer, weights, t, unsureBelow);
     }
@@ -107,6 +114,12 @@ public final class Model {
         int best = 0;
         for (int c = 1; c < s.length; c++) if (s[c] > s[best]) best = c;
         return best;
+    }
+
+    /** The calibrated probability of each category, in the order of {@link #labels()}. */
+    public double[] probabilities(String title, String body) {
+        SparseVector v = vectorizer.transform(title, body);
+        return v.size() == 0 ? softmax(new double[labels.size()], 1) : softmax(scores(v), temperature);
     }
 
     public Prediction predict(String title, String body) {

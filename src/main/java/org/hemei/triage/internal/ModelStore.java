@@ -67,9 +67,16 @@ public class ModelStore {
         return jdbc.sql("delete from triage_example where source = ?").param(source).update();
     }
 
+    /** The labelled examples (unlabelled messages are stored with the label ''). */
     public List<LabelledText> examples() {
-        return jdbc.sql("select title, body, label from triage_example order by id")
+        return jdbc.sql("select title, body, label from triage_example where label <> '' order by id")
                 .query((rs, i) -> new LabelledText(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** The messages stored without a category, for self-training. */
+    public List<SelfTraining.Unlabelled> unlabelled() {
+        return jdbc.sql("select title, body from triage_example where label = '' order by id")
+                .query((rs, i) -> new SelfTraining.Unlabelled(rs.getString(1), rs.getString(2), "")).list();
     }
 
     public long exampleCount() {

@@ -36,6 +36,9 @@ class TriageApi {
     record LocateRequest(String text) {
     }
 
+    record UnlabelledResult(int messagesRead) {
+    }
+
     record TrainingResult(int examplesRead, long examplesStored, ModelVersion model) {
     }
 
@@ -79,6 +82,17 @@ class TriageApi {
         if (file == null || file.length == 0) throw DomainException.badRequest("请上传训练文件 / send the CSV or xlsx file as the request body");
         int read = examples.upload(file, fileName == null ? "upload" : fileName, replace);
         return new TrainingResult(read, examples.count(), models.train());
+    }
+
+    @AdminOnly
+    @Operation(summary = "上传未标注留言 / upload messages without a category (CSV UTF-8 or xlsx with columns title, body): "
+            + "the next training labels the ones it is sure of and learns from them too (self-training)")
+    @PostMapping("/unlabelled")
+    @ResponseStatus(HttpStatus.CREATED)
+    UnlabelledResult uploadUnlabelled(@RequestBody byte[] file, @RequestParam(defaultValue = "true") boolean replace,
+            @RequestHeader(name = "X-File-Name", required = false) String fileName) {
+        if (file == null || file.length == 0) throw DomainException.badRequest("请上传文件 / send the CSV or xlsx file as the request body");
+        return new UnlabelledResult(examples.uploadUnlabelled(file, fileName == null ? "upload" : fileName, replace));
     }
 
     @AdminOnly
