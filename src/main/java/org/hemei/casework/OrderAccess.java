@@ -70,11 +70,13 @@ public class OrderAccess {
      * other column keeps its default (null, 0, false), which is what the new object holds — instead of the repository's
      * generic aggregate save, whose per-call mapping work was the largest CPU cost of the intake. Anything else (an
      * order with an id, another status, assisting units) goes through {@link #save}. Keep in step with {@code receive}.
+     * Returns the order's one timeline entry as written (the answer needs no read), or null after the generic save.
      */
-    WorkOrder saveReceived(WorkOrder o) {
+    Timeline.Event saveReceived(WorkOrder o) {
         if (o.getId() != null || o.getStatus() != Status.RECEIVED || !o.assistingUnitIds().isEmpty() || o.getNextCheckAt() != null
                 || o.getDispatchedAt() != null || o.getLeadUnitId() != null || o.getClosedAt() != null) {
-            return save(o);
+            save(o);
+            return null;
         }
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -95,9 +97,9 @@ public class OrderAccess {
                 .param(20, o.getSuggestedGroup(), Types.VARCHAR).param(21, o.getSuggestedDivision(), Types.VARCHAR)
                 .update(key, "id");
         o.inserted(key.getKeyAs(Number.class).longValue());
-        timeline.append(o.getId(), o.lastStep());
+        Timeline.Event first = timeline.append(o.getId(), o.lastStep());
         events.publishEvent(new OrderChanged(o));
-        return o;
+        return first;
     }
 
     private static OffsetDateTime utc(Instant t) {
