@@ -104,19 +104,18 @@ public class Intake {
     private Received create(Channel channel, Demand d) {
         Actor actor = Actor.current();
         Instant now = clock.instant();
-        String number = "12345-" + DAY.format(now) + "-" + String.format("%06d",
-                jdbc.sql("select nextval('work_order_number_seq')").query(Long.class).single());
         boolean ownDemand = actor.has(Role.RESIDENT) || actor.has(Role.COURIER) || channel == Channel.GRID_PATROL;
         Demand withRequester = ownDemand && d.requesterName() == null ? new Demand(d.title(), d.text(), d.category(), d.urgency(),
                 d.majorHazard(), actor.displayName(), d.requesterPhone(), d.confidential(), d.lat(), d.lng(), d.crs(), d.address(),
                 d.divisionCode(), d.answer(), d.idempotencyKey()) : d;
-        WorkOrder received = WorkOrder.receive(number, channel, withRequester, d.divisionCode(),
+        // Numbered by the insert (12345-yyyyMMdd-nnnnnn): one round trip fewer than asking the sequence first.
+        WorkOrder received = WorkOrder.receive(null, channel, withRequester, d.divisionCode(),
                 ownDemand ? actor.accountId() : null, actor.username(), now);
         boolean registerNow = channel == Channel.HOTLINE && d.category() != null;
         // Registration records how the operator's category compares with triage's, so it needs the proposal now;
         // every other order is triaged after commit, off the request (IntakeSuggestions).
         if (registerNow) suggestions.ensure(received);
-        Timeline.Event first = access.saveReceived(received);
+        Timeline.Event first = access.saveReceived(received, "12345-" + DAY.format(now) + "-");
         if (registerNow) return new Received(dispatching.registerAtIntake(received, categories.get(d.category()), d.answer()), false);
         afterCommit.afterCommit(received);
         return new Received(received, false, first == null ? null : List.of(first));
