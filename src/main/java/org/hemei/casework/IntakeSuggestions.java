@@ -114,11 +114,6 @@ class IntakeSuggestions {
                 + " where id = ? and status = 'RECEIVED' and suggested_group is null and suggested_division is null", rows));
     }
 
-    /** How many orders wait for their proposal (for tests and the benchmark). */
-    int waiting() {
-        return queue.size();
-    }
-
     @PreDestroy
     void stop() {
         worker.interrupt();
