@@ -28,10 +28,12 @@ public class Dispatching {
     private final Units units;
     private final org.hemei.territory.Territory territory;
     private final org.hemei.triage.TrainingExamples examples;
+    private final Suggestions suggestions;
     private final Clock clock;
 
     Dispatching(OrderAccess access, Categories categories, Calendars calendars, Routing routing, Units units,
-            org.hemei.territory.Territory territory, org.hemei.triage.TrainingExamples examples, Clock clock) {
+            org.hemei.territory.Territory territory, org.hemei.triage.TrainingExamples examples, Suggestions suggestions, Clock clock) {
+        this.suggestions = suggestions;
         this.territory = territory;
         this.examples = examples;
         this.access = access;
@@ -61,8 +63,10 @@ public class Dispatching {
         if (place != null && !territory.exists(place) && !(place.length() == 15 && territory.exists(place.substring(0, 12)))) {
             throw DomainException.badRequest("区划代码不存在 / unknown divisionCode: " + place);
         }
-        WorkOrder order = access.apply(id, version, o -> o.register(category, urgency, majorHazard, place,
-                join(confirmation(o, category, place), note)));
+        WorkOrder order = access.apply(id, version, o -> {
+            suggestions.ensure(o); // not yet triaged after intake (IntakeSuggestions): propose it now
+            return o.register(category, urgency, majorHazard, place, join(confirmation(o, category, place), note));
+        });
         examples.add(order.getTitle(), order.getText(), category.level1(), "casework");
         return order.isMajorHazard() ? linkEmergency(order, category) : order;
     }

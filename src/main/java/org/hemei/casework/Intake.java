@@ -3,6 +3,7 @@ package org.hemei.casework;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import org.hemei.casework.internal.WorkOrderRepository;
 import org.hemei.identity.Actor;
@@ -43,8 +44,15 @@ public class Intake {
         }
     }
 
-    /** The order, and whether it already existed under the same idempotency key. */
-    public record Received(WorkOrder order, boolean repeated) {
+    /**
+     * The order, whether it already existed under the same idempotency key, and its timeline when known without reading
+     * it (a new order's one entry; null = read it).
+     */
+    public record Received(WorkOrder order, boolean repeated, List<Timeline.Event> timeline) {
+
+        Received(WorkOrder order, boolean repeated) {
+            this(order, repeated, null);
+        }
     }
 
     private final WorkOrderRepository orders;
@@ -52,6 +60,7 @@ public class Intake {
     private final Categories categories;
     private final Dispatching dispatching;
     private final Suggestions suggestions;
+    private final IntakeSuggestions afterCommit;
     private final Locator locator;
     private final Territory territory;
     private final org.hemei.territory.Grids grids;
@@ -60,8 +69,9 @@ public class Intake {
     private final Clock clock;
 
     Intake(WorkOrderRepository orders, OrderAccess access, Categories categories, Dispatching dispatching, Suggestions suggestions,
-            Locator locator, Territory territory, org.hemei.territory.Grids grids, JdbcClient jdbc, TransactionTemplate tx,
-            Clock clock) {
+            IntakeSuggestions afterCommit, Locator locator, Territory territory, org.hemei.territory.Grids grids, JdbcClient jdbc,
+            TransactionTemplate tx, Clock clock) {
+        this.afterCommit = afterCommit;
         this.grids = grids;
         this.suggestions = suggestions;
         this.orders = orders;
@@ -84,31 +94,31 @@ public class Intake {
             if (first.isPresent()) return new Received(access.get(first.get()), true);
         }
         try {
-            return new Received(tx.execute(s -> create(channel, d)), false);
+            return tx.execute(s -> create(channel, d));
         } catch (DuplicateKeyException raced) {
             // The same key arrived twice at once: the other request created the order.
             return orders.findByIdempotencyKey(d.idempotencyKey()).map(o -> new Received(o, true)).orElseThrow(() -> raced);
         }
     }
 
-    private WorkOrder create(Channel channel, Demand d) {
+    private Received create(Channel channel, Demand d) {
         Actor actor = Actor.current();
         Instant now = clock.instant();
-        String number = "12345-" + DAY.format(now) + "-" + String.format("%06d",
-                jdbc.sql("select nextval('work_order_number_seq')").query(Long.class).single());
         boolean ownDemand = actor.has(Role.RESIDENT) || actor.has(Role.COURIER) || channel == Channel.GRID_PATROL;
         Demand withRequester = ownDemand && d.requesterName() == null ? new Demand(d.title(), d.text(), d.category(), d.urgency(),
                 d.majorHazard(), actor.displayName(), d.requesterPhone(), d.confidential(), d.lat(), d.lng(), d.crs(), d.address(),
                 d.divisionCode(), d.answer(), d.idempotencyKey()) : d;
-        WorkOrder received = WorkOrder.receive(number, channel, withRequester, d.divisionCode(),
+        // Numbered by the insert (12345-yyyyMMdd-nnnnnn): one round trip fewer than asking the sequence first.
+        WorkOrder received = WorkOrder.receive(null, channel, withRequester, d.divisionCode(),
                 ownDemand ? actor.accountId() : null, actor.username(), now);
-        Suggestions.Suggestion s = suggestions.suggest(d.title(), d.text());
-        received.suggested(s.group(), s.place() == null ? null : s.place().code());
-        WorkOrder order = access.saveReceived(received);
-        if (channel == Channel.HOTLINE && d.category() != null) {
-            order = dispatching.registerAtIntake(order, categories.get(d.category()), d.answer());
-        }
-        return order;
+        boolean registerNow = channel == Channel.HOTLINE && d.category() != null;
+        // Registration records how the operator's category compares with triage's, so it needs the proposal now;
+        // every other order is triaged after commit, off the request (IntakeSuggestions).
+        if (registerNow) suggestions.ensure(received);
+        Timeline.Event first = access.saveReceived(received, "12345-" + DAY.format(now) + "-");
+        if (registerNow) return new Received(dispatching.registerAtIntake(received, categories.get(d.category()), d.answer()), false);
+        afterCommit.afterCommit(received);
+        return new Received(received, false, first == null ? null : List.of(first));
     }
 
     /** Checks the input (400 naming what is wrong) and resolves the place from coordinates or a division code. */

@@ -70,19 +70,27 @@ public class OrderAccess {
      * other column keeps its default (null, 0, false), which is what the new object holds — instead of the repository's
      * generic aggregate save, whose per-call mapping work was the largest CPU cost of the intake. Anything else (an
      * order with an id, another status, assisting units) goes through {@link #save}. Keep in step with {@code receive}.
+     * The insert also draws the number ({@code numberPrefix} + the sequence's next value, at least six digits), saving
+     * the round trip of asking the sequence first. Returns the order's one timeline entry as written (the answer needs
+     * no read), or null after the generic save.
      */
-    WorkOrder saveReceived(WorkOrder o) {
+    Timeline.Event saveReceived(WorkOrder o, String numberPrefix) {
         if (o.getId() != null || o.getStatus() != Status.RECEIVED || !o.assistingUnitIds().isEmpty() || o.getNextCheckAt() != null
                 || o.getDispatchedAt() != null || o.getLeadUnitId() != null || o.getClosedAt() != null) {
-            return save(o);
+            if (o.getNumber() == null) o.numbered(numberPrefix + String.format("%06d",
+                    jdbc.sql("select nextval('work_order_number_seq')").query(Long.class).single()));
+            save(o);
+            return null;
         }
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into work_order (version, number, channel, status, title, text, category_code, urgency, major_hazard,
                   requester_name, requester_phone, requester_account_id, confidential, lat, lng, address, division_code,
                   received_at, idempotency_key, created_by, suggested_group, suggested_division)
-                values (0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .param(1, o.getNumber(), Types.VARCHAR).param(2, o.getChannel().name(), Types.VARCHAR)
+                select 0, ? || case when s.n < 1000000 then lpad(cast(s.n as varchar), 6, '0') else cast(s.n as varchar) end,
+                  ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                from (select nextval('work_order_number_seq') as n) s""")
+                .param(1, numberPrefix, Types.VARCHAR).param(2, o.getChannel().name(), Types.VARCHAR)
                 .param(3, o.getStatus().name(), Types.VARCHAR).param(4, o.getTitle(), Types.VARCHAR)
                 .param(5, o.getText(), Types.VARCHAR).param(6, o.getCategoryCode(), Types.VARCHAR)
                 .param(7, o.getUrgency().name(), Types.VARCHAR).param(8, o.isMajorHazard(), Types.BOOLEAN)
@@ -93,11 +101,16 @@ public class OrderAccess {
                 .param(17, utc(o.getReceivedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param(18, o.getIdempotencyKey(), Types.VARCHAR).param(19, o.getCreatedBy(), Types.VARCHAR)
                 .param(20, o.getSuggestedGroup(), Types.VARCHAR).param(21, o.getSuggestedDivision(), Types.VARCHAR)
-                .update(key, "id");
-        o.inserted(key.getKeyAs(Number.class).longValue());
-        timeline.append(o.getId(), o.lastStep());
+                .update(key, "id", "number");
+        o.inserted(((Number) keyOf(key, "id")).longValue(), (String) keyOf(key, "number"));
+        Timeline.Event first = timeline.append(o.getId(), o.lastStep());
         events.publishEvent(new OrderChanged(o));
-        return o;
+        return first;
+    }
+
+    private static Object keyOf(KeyHolder key, String column) {
+        return key.getKeys().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(column)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the insert returned no " + column)).getValue();
     }
 
     private static OffsetDateTime utc(Instant t) {

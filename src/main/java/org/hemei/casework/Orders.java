@@ -90,10 +90,15 @@ public class Orders {
      * scope rule as {@link #view(long)}, and only the timeline is read.
      */
     public OrderView view(WorkOrder order) {
+        return view(order, null);
+    }
+
+    /** As {@link #view(WorkOrder)}, with the timeline already known (a new order's first entry); null = read it. */
+    public OrderView view(WorkOrder order, List<Timeline.Event> knownTimeline) {
         if (!OrderAccess.canSee(Actor.current(), order)) {
             throw new AccessDeniedException("order " + order.getId() + " is outside your scope");
         }
-        return view(order, false);
+        return view(order, false, knownTimeline);
     }
 
     /** The actions the current person may take on the order now. */
@@ -187,6 +192,10 @@ public class Orders {
     }
 
     private OrderView view(WorkOrder o, boolean revealed) {
+        return view(o, revealed, null);
+    }
+
+    private OrderView view(WorkOrder o, boolean revealed, List<Timeline.Event> knownTimeline) {
         Actor actor = Actor.current();
         boolean centre = actor.isAdmin() || actor.has(Role.DISPATCHER);
         boolean ownOrder = o.getRequesterAccountId() != null && o.getRequesterAccountId() == actor.accountId();
@@ -204,7 +213,8 @@ public class Orders {
                 o.getSignDueAt(), o.getHandleDueAt(), o.getSignedAt(), o.getHandledAt(), o.getClosedAt(), o.isOverdue(clock.instant()),
                 o.isClosedAtIntake(), o.getReworkCount(), o.getReturnCount(), o.getPendingReturnReason(),
                 o.getPendingExtensionUntil(), o.getPendingExtensionReason(), o.getPendingSuspensionReason(), o.getMergedIntoId(),
-                o.getFeedback(), o.getResolved(), o.getSatisfaction(), o.getVersion(), timeline.of(o.getId()));
+                o.getFeedback(), o.getResolved(), o.getSatisfaction(), o.getVersion(),
+                knownTimeline != null ? knownTimeline : timeline.of(o.getId()));
     }
 
     private UnitRef unitRef(Long id) {

@@ -56,6 +56,16 @@ public class Suggestions {
         return new Suggestion(group, c.confidence(), c.unsure(), c.words(), options, place, List.of(), null);
     }
 
+    /**
+     * Stores the proposal with an order that has none yet, as the intake would have: orders from most channels are
+     * triaged after commit ({@link IntakeSuggestions}), so a dispatcher may register one before that has happened.
+     */
+    void ensure(WorkOrder order) {
+        if (order.getSuggestedGroup() != null || order.getSuggestedDivision() != null) return;
+        Suggestion s = suggest(order.getTitle(), order.getText());
+        order.suggested(s.group(), s.place() == null ? null : s.place().code());
+    }
+
     /** The proposal plus the open orders it likely repeats, at the place given (or the place triage found). */
     public Suggestion suggest(String title, String text, String category, String divisionCode, Double lat, Double lng, Long excludeId) {
         Suggestion s = suggest(title, text);

@@ -2,9 +2,12 @@ package org.hemei.casework;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.hemei.identity.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
 /** The append-only timeline of each order: who did what, when, from which status to which. */
@@ -21,18 +24,21 @@ public class Timeline {
         this.jdbc = jdbc;
     }
 
-    void append(long orderId, WorkOrder.Step step) {
-        append(orderId, step, Actor.current().username(), OffsetDateTime.now(ZoneOffset.UTC));
+    /** Appends the step and returns the entry as stored (microseconds, as the database keeps them), so it need not be read back. */
+    Event append(long orderId, WorkOrder.Step step) {
+        return append(orderId, step, Actor.current().username(), OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
     }
 
     /** For work done outside a request (a bulk import's background job): names the person who started it. */
-    void append(long orderId, WorkOrder.Step step, String actor, OffsetDateTime at) {
+    Event append(long orderId, WorkOrder.Step step, String actor, OffsetDateTime at) {
+        String from = step.from() == null ? null : step.from().name(), to = step.to() == null ? null : step.to().name();
+        String note = step.note() == null ? null : step.note().substring(0, Math.min(2000, step.note().length()));
+        KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into work_order_event(work_order_id, at, actor, action, from_status, to_status, unit_id, note)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(orderId, at, actor, step.action(),
-                        step.from() == null ? null : step.from().name(), step.to() == null ? null : step.to().name(),
-                        step.unitId(), step.note() == null ? null : step.note().substring(0, Math.min(2000, step.note().length())))
-                .update();
+                .params(orderId, at, actor, step.action(), from, to, step.unitId(), note)
+                .update(key, "id");
+        return new Event(key.getKeyAs(Number.class).longValue(), at, actor, step.action(), from, to, step.unitId(), note);
     }
 
     public List<Event> of(long orderId) {

@@ -389,10 +389,19 @@ public class WorkOrder {
         return lastStep;
     }
 
-    /** Takes the id of the row {@link OrderAccess} inserted for this new order (version 0, as the repository would). */
-    void inserted(long id) {
+    /**
+     * Takes the id and number of the row {@link OrderAccess} inserted for this new order (version 0, as the repository
+     * would); the insert draws the number from the sequence itself.
+     */
+    void inserted(long id, String number) {
         this.id = id;
+        this.number = number;
         this.version = 0;
+    }
+
+    /** Numbers an order that is saved the generic way (see {@link OrderAccess#saveReceived}). */
+    void numbered(String number) {
+        this.number = number;
     }
 
     public Long getId() { return id; }

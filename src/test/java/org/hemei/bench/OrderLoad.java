@@ -36,7 +36,8 @@ import org.HdrHistogram.Recorder;
  * java -cp ... org.hemei.bench.OrderLoad verify --log target/bench/answered.tsv   # after a crash: nothing answered is lost
  * </pre>
  *
- * Options (defaults): --url http://127.0.0.1:8080, --key demo-resident, --rate 1000 (orders/s), --warmup 20 (s, rate ramps
+ * Options (defaults): --url http://127.0.0.1:8080, --key demo-resident, --client raw|jdk (raw = {@link RawHttp}, one
+ * kept-alive socket per worker; jdk = java.net.http.HttpClient), --rate 1000 (orders/s), --warmup 20 (s, rate ramps
  * from 10% to 100%, not counted), --duration 60 (s, counted), --workers 256 (most requests in flight), --coords none|random (random = uniform
  * in lng 112.78–113.17, lat 28.14–28.46), --csv ../shared/data/tipdm/messages.csv, --log target/bench/answered.tsv,
  * --admin-key demo-admin (samples heap from /actuator/prometheus each second; "" = off), --jdbc / --db-user for verify.
@@ -63,6 +64,7 @@ public final class OrderLoad {
     private final long durationNanos;
     private final int workers;
     private final boolean coords;
+    private final boolean jdkClient;
     private final Path log;
     private final String adminKey;
     private final List<Messages.Message> messages;
@@ -90,6 +92,7 @@ public final class OrderLoad {
         this.durationNanos = (long) (Double.parseDouble(o.getOrDefault("duration", "60")) * 1e9);
         this.workers = Integer.parseInt(o.getOrDefault("workers", "256"));
         this.coords = "random".equals(o.getOrDefault("coords", "none"));
+        this.jdkClient = "jdk".equals(o.getOrDefault("client", "raw"));
         this.log = Path.of(o.getOrDefault("log", "target/bench/answered.tsv"));
         this.adminKey = o.getOrDefault("admin-key", "demo-admin");
         this.messages = messages;
@@ -98,8 +101,9 @@ public final class OrderLoad {
 
     private void run() throws Exception {
         Files.createDirectories(log.toAbsolutePath().getParent());
-        System.out.printf("OrderLoad %s: %s, %.0f orders/s, warm-up %ds (rate ramps up from 10%%) + %ds measured, %d workers, coordinates %s, %d messages,"
+        System.out.printf("OrderLoad %s: %s, %.0f orders/s, warm-up %ds (rate ramps up from 10%%) + %ds measured, %d workers (%s client), coordinates %s, %d messages,"
                 + " log %s%n", runId, url, rate, warmupNanos / 1_000_000_000, durationNanos / 1_000_000_000, workers,
+                jdkClient ? "java.net.http" : "raw socket",
                 coords ? "random in Changsha" : "none", messages.size(), log);
         try (BufferedWriter out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
             start = System.nanoTime() + 100_000_000;
@@ -122,6 +126,8 @@ public final class OrderLoad {
     }
 
     private void work(BufferedWriter out) {
+        RawHttp raw = jdkClient ? null : new RawHttp(URI.create(url), 30_000);
+        String headers = "Authorization: Bearer " + key + "\r\nContent-Type: application/json\r\nIdempotency-Key: ";
         long end = start + warmupNanos + durationNanos;
         while (true) {
             long i = next.getAndIncrement();
@@ -137,13 +143,11 @@ public final class OrderLoad {
             String idem = runId + "-" + i;
             long sent = System.nanoTime();
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/casework/orders"))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                        .header("Idempotency-Key", idem).POST(HttpRequest.BodyPublishers.ofString(json(m), StandardCharsets.UTF_8))
-                        .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                RawHttp.Response r = raw != null
+                        ? raw.post("/api/casework/orders", headers + idem + "\r\n", json(m).getBytes(StandardCharsets.UTF_8))
+                        : jdkSend(idem, m);
                 long now = System.nanoTime();
-                if (r.statusCode() == 201) {
+                if (r.status() == 201) {
                     Matcher id = ID.matcher(r.body());
                     if (!id.find()) throw new IllegalStateException("201 without id: " + r.body());
                     synchronized (out) {
@@ -156,13 +160,23 @@ public final class OrderLoad {
                         service.recordValue(now - sent);
                     }
                 } else {
-                    errors.computeIfAbsent("HTTP " + r.statusCode(), k -> new LongAdder()).increment();
-                    if (errors.get("HTTP " + r.statusCode()).sum() == 1) System.out.println("first HTTP " + r.statusCode() + ": " + r.body());
+                    errors.computeIfAbsent("HTTP " + r.status(), k -> new LongAdder()).increment();
+                    if (errors.get("HTTP " + r.status()).sum() == 1) System.out.println("first HTTP " + r.status() + ": " + r.body());
                 }
             } catch (Exception e) {
                 errors.computeIfAbsent(e.getClass().getSimpleName(), k -> new LongAdder()).increment();
             }
         }
+    }
+
+    /** The same request through Java's HttpClient ({@code --client jdk}, as the first figures were measured). */
+    private RawHttp.Response jdkSend(String idem, Messages.Message m) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/casework/orders"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idem).POST(HttpRequest.BodyPublishers.ofString(json(m), StandardCharsets.UTF_8))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new RawHttp.Response(r.statusCode(), r.body());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.hemei.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
@@ -64,6 +65,34 @@ class SuggestionsTest extends ApiTestSupport {
         assertThat(examples).isEqualTo(1);
         assertApiError(call(json(post("/api/casework/orders/" + id + "/register").with(as("dispatcher")),
                 Map.of("category", "TRAFFIC")), 409), 409);
+    }
+
+    @Test
+    void theProposalIsStoredAfterTheAnswerAndTheAnswerIsWhatWasStored() throws Exception {
+        String text = "识字里社区门口公交站台班次太少" + unique("");
+        JsonNode answer = call(json(post("/api/casework/orders").with(as("resident")), Map.of("title", "公交站台", "text", text)), 201);
+        long id = answer.path("id").asLong();
+        // The answer's timeline comes from memory: it must read exactly as the stored one.
+        JsonNode stored = call(get("/api/casework/orders/" + id).with(as("resident")), 200);
+        assertThat(answer.path("timeline")).isEqualTo(stored.path("timeline")).hasSize(1);
+        // Triaged after commit, off the request: the proposal arrives with the order within moments.
+        long deadline = System.currentTimeMillis() + 10_000;
+        String group = null;
+        while (group == null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+            group = jdbc.sql("select suggested_group from work_order where id = ?").param(id).query(String.class).optional().orElse(null);
+        }
+        assertThat(group).isEqualTo("交通运输");
+        assertThat(jdbc.sql("select suggested_division from work_order where id = ?").param(id).query(String.class).single())
+                .isEqualTo("430102001001");
+    }
+
+    @Test
+    void aHotlineRegistrationAtIntakeIsRecordedAgainstTheProposal() throws Exception {
+        JsonNode order = call(json(post("/api/casework/orders").with(as("dispatcher")), Map.of("title", "饭店油烟", "text",
+                "识字里社区楼下饭店油烟排放严重" + unique(""), "category", "TRAFFIC")), 201);
+        assertThat(order.path("status").asString()).isEqualTo("REGISTERED");
+        assertThat(order.path("timeline").get(1).path("note").asString()).contains("更正建议类别", "环境保护", "TRAFFIC");
     }
 
     @Test

@@ -110,7 +110,7 @@ class CaseworkApi {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         Intake.Received received = intake.receive(channelOf(Actor.current()), demand, idempotencyKey);
         return ResponseEntity.status(received.repeated() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(orders.view(received.order()));
+                .body(orders.view(received.order(), received.timeline()));
     }
 
     @SignedIn
