@@ -2,9 +2,10 @@ package org.hemei.duty;
 
 import java.util.Collection;
 import org.hemei.casework.Notifications;
+import org.hemei.identity.Accounts;
+import org.hemei.identity.Role;
 import org.hemei.organization.UnitKind;
 import org.hemei.organization.Units;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,12 +23,12 @@ class DutyNotices {
 
     private final Notifications notifications;
     private final Units units;
-    private final JdbcClient jdbc;
+    private final Accounts accounts;
 
-    DutyNotices(Notifications notifications, Units units, JdbcClient jdbc) {
+    DutyNotices(Notifications notifications, Units units, Accounts accounts) {
         this.notifications = notifications;
         this.units = units;
-        this.jdbc = jdbc;
+        this.accounts = accounts;
     }
 
     /** Each receiving community's committee (a community without a committee unit has no inbox to tell). */
@@ -43,20 +44,13 @@ class DutyNotices {
 
     /** The reviewers of access applications: every enabled administrator. */
     void toReviewers(String message) {
-        jdbc.sql("""
-                select a.id from account a join account_role r on r.account_id = a.id
-                where r.role = 'ADMIN' and a.enabled order by a.id""")
-                .query(Long.class).list().forEach(id -> notifications.toAccount(id, null, APPLICATION, message));
+        accounts.enabledIdsWithRole(Role.ADMIN.name()).forEach(id -> notifications.toAccount(id, null, APPLICATION, message));
     }
 
     /** A street: its office, and the Party staff whose scope is the street itself (its working committee's staff). */
     void toStreet(String streetCode, String message) {
         units.at(UnitKind.STREET_OFFICE, streetCode).ifPresent(u -> notifications.toUnit(u.getId(), null, EVALUATION, message));
-        jdbc.sql("""
-                select a.id from account a join account_role r on r.account_id = a.id and r.role = 'PARTY_STAFF'
-                join account_scope s on s.account_id = a.id and s.kind = 'DIVISION' and s.ref = ?
-                where a.enabled order by a.id""")
-                .params(streetCode).query(Long.class).list()
+        accounts.enabledIdsWithRoleScopedTo(Role.PARTY_STAFF.name(), streetCode)
                 .forEach(id -> notifications.toAccount(id, null, EVALUATION, message));
     }
 }

@@ -31,4 +31,15 @@ final class Browser {
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync")));
     }
+
+    /** A demo account signed in on its own phone-sized page (its own context, so sessions do not mix). */
+    static com.microsoft.playwright.Page signIn(com.microsoft.playwright.Browser browser, String base, String user) {
+        var page = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(390, 844)).newPage();
+        page.navigate(base + "/login");
+        page.locator("#username").fill(user);
+        page.locator("#password").fill("demo");
+        page.locator("button[type=submit]").click();
+        page.waitForURL(base + "/");
+        return page;
+    }
 }

@@ -3,7 +3,6 @@ package org.hemei.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -31,14 +30,7 @@ class DutyJourneyTest {
     }
 
     Page signIn(Browser browser, String user) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844));
-        Page page = context.newPage();
-        page.navigate(base() + "/login");
-        page.locator("#username").fill(user);
-        page.locator("#password").fill("demo");
-        page.locator("button[type=submit]").click();
-        page.waitForURL(base() + "/");
-        return page;
+        return org.hemei.e2e.Browser.signIn(browser, base(), user);
     }
 
     void send(Page department, String title, String itemCode) {
