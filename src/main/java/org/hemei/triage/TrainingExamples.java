@@ -57,7 +57,7 @@ public class TrainingExamples {
 
     /**
      * Reads a CSV or xlsx table (header with title and body; a label column is ignored) and stores its messages
-     * without a category, replacing the previous ones when {@code replace}: self-training material for the next
+     * without a category, replacing the previous ones when {@code replace}: word-vector material for the next
      * model (see {@link TriageModels#train}). Nothing is stored if any line is bad (422 naming it).
      */
     @Transactional

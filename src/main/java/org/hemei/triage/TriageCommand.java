@@ -21,6 +21,7 @@ import org.hemei.triage.internal.SelfTraining;
 import org.hemei.triage.internal.TaxonomyFile;
 import org.hemei.triage.internal.Trainer;
 import org.hemei.triage.internal.Vectorizer;
+import org.hemei.triage.internal.WordVectors;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * triage train-speed --data FILE [--unlabelled A.csv,B.csv] [--self-train true] [--size 10000]
  * triage evaluate-places --replies replies.csv
  * cross-validate also: --seeds 42,1,2,3 --unlabelled A.csv,B.csv --min-confidence 0.9 --per-class 1 --max-similarity 0.5 --replies true --rounds 1 --taxonomy FILE
+ * word vectors: --vectors true|false --vector-dim 200 --vector-weight 0.6 --vector-window 5 --vector-min-count 3
  * feature options: --tune-bias true --ngrams 1-3 --words true|false --balanced true|false --nb true|false --title-weight 1 --min-df 2 --c 1 --no-sublinear --unsure-below 0.5
  * </pre>
  */
@@ -46,6 +48,7 @@ public final class TriageCommand {
                    triage evaluate-places --replies replies.csv
             CSV/xlsx with a header naming title, body and label (other columns ignored), UTF-8.
             self-training: --min-confidence 0.9  --per-class 1  --max-similarity 0.5  --replies true|false  --rounds 1
+            word vectors: --vectors true|false  --vector-dim 200  --vector-weight 0.6  --vector-window 5  --vector-min-count 3
             options: --tune-bias true|false  --ngrams 1-3  --words true|false  --balanced true|false  --nb true|false  --title-weight 1.0  --min-df 2  --c 1.0  --no-sublinear  --unsure-below 0.5""";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -141,7 +144,14 @@ public final class TriageCommand {
         boolean nb = opts.containsKey("nb") ? Boolean.parseBoolean(opts.get("nb")) : d.nb();
         boolean tuneBias = opts.containsKey("tune-bias") ? Boolean.parseBoolean(opts.get("tune-bias")) : d.tuneBias();
         return new Trainer.Options(features, number(opts, "c", d.c()), balanced, nb, d.maxEpochs(), d.calibrationFolds(),
-                number(opts, "unsure-below", d.unsureBelow()), (long) number(opts, "seed", d.seed()), tuneBias);
+                number(opts, "unsure-below", d.unsureBelow()), (long) number(opts, "seed", d.seed()), tuneBias, wordVectors(opts, d.vectors()));
+    }
+
+    /** {@code --vectors false} turns word vectors off; the other options change their settings. */
+    private static WordVectors.Settings wordVectors(Map<String, String> opts, WordVectors.Settings d) {
+        if (!Boolean.parseBoolean(opts.getOrDefault("vectors", "true"))) return null;
+        return new WordVectors.Settings((int) number(opts, "vector-dim", d.dimension()), (int) number(opts, "vector-window", d.window()),
+                (int) number(opts, "vector-min-count", d.minCount()), number(opts, "vector-weight", d.weight()));
     }
 
     static Map<String, Object> evaluate(Map<String, String> opts) {

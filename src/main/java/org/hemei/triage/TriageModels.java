@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The category models: training a new version from the stored examples (on demand and on a schedule), listing
  * the versions with their cross-validated quality, and activating the one {@link Triage} uses. A new version is
  * not active until an administrator activates it, except the very first one. Messages stored without a category
- * ({@link TrainingExamples#uploadUnlabelled}) are used for self-training; without them training is the plain model.
+ * ({@link TrainingExamples#uploadUnlabelled}) teach the word vectors; without them the vectors learn from the labelled text alone.
  */
 @Service
 public class TriageModels {

@@ -32,7 +32,8 @@ public final class Model {
     public record Prediction(String label, double confidence, List<Score> top, List<String> words, boolean unsure) {
     }
 
-    private static final int FORMAT = 1;
+    /** 2: the vectorizer may carry word vectors (format 1 models are still read). */
+    private static final int FORMAT = 2;
 
     private final List<String> labels;
     private final Vectorizer vectorizer;
@@ -190,13 +191,13 @@ public final class Model {
     public static Model fromBytes(byte[] data) {
         try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(new InflaterInputStream(new ByteArrayInputStream(data)), 1 << 16))) {
             int format = in.readInt();
-            if (format != FORMAT) throw new IllegalArgumentException("unknown model format " + format);
+            if (format < 1 || format > FORMAT) throw new IllegalArgumentException("unknown model format " + format);
             int k = in.readInt();
             List<String> labels = new ArrayList<>();
             for (int i = 0; i < k; i++) labels.add(in.readUTF());
             double temperature = in.readDouble();
             double unsure = in.readDouble();
-            Vectorizer vectorizer = Vectorizer.read(in);
+            Vectorizer vectorizer = Vectorizer.read(in, format >= 2);
             float[] bias = new float[k];
             for (int i = 0; i < k; i++) bias[i] = in.readFloat();
             float[] w = new float[in.readInt()];

@@ -17,39 +17,64 @@ public final class Trainer {
      * {@code unsureBelow}: a prediction whose probability is lower is flagged unsure.
      */
     public record Options(Vectorizer.Settings features, double c, boolean balanced, boolean nb, int maxEpochs,
-            int calibrationFolds, double unsureBelow, long seed, boolean tuneBias) {
+            int calibrationFolds, double unsureBelow, long seed, boolean tuneBias, WordVectors.Settings vectors) {
 
+        /** Without word vectors. */
         public Options(Vectorizer.Settings features, double c, boolean balanced, boolean nb, int maxEpochs, int calibrationFolds,
                 double unsureBelow, long seed) {
-            this(features, c, balanced, nb, maxEpochs, calibrationFolds, unsureBelow, seed, false);
+            this(features, c, balanced, nb, maxEpochs, calibrationFolds, unsureBelow, seed, false, null);
         }
 
         /** Chosen by 5-fold cross-validation on real messages (docs/benchmarks.md). */
-        public static final Options DEFAULT = new Options(Vectorizer.Settings.DEFAULT, 3.0, false, false, 200, 3, 0.5, 42);
+        public static final Options DEFAULT = new Options(Vectorizer.Settings.DEFAULT, 3.0, false, false, 200, 3, 0.5, 42, false,
+                WordVectors.Settings.DEFAULT);
 
         public Options withoutCalibration() {
-            return new Options(features, c, balanced, nb, maxEpochs, 0, unsureBelow, seed, tuneBias);
+            return withCalibrationFolds(0);
         }
 
         public Options withCalibrationFolds(int folds) {
-            return new Options(features, c, balanced, nb, maxEpochs, folds, unsureBelow, seed, tuneBias);
+            return new Options(features, c, balanced, nb, maxEpochs, folds, unsureBelow, seed, tuneBias, vectors);
         }
 
         public Options withUnsureBelow(double threshold) {
-            return new Options(features, c, balanced, nb, maxEpochs, calibrationFolds, threshold, seed, tuneBias);
+            return new Options(features, c, balanced, nb, maxEpochs, calibrationFolds, threshold, seed, tuneBias, vectors);
+        }
+
+        /** The same options without word vectors (n-grams only). */
+        public Options withoutWordVectors() {
+            return new Options(features, c, balanced, nb, maxEpochs, calibrationFolds, unsureBelow, seed, tuneBias, null);
         }
     }
 
     private Trainer() {
     }
 
+    /** Trains on the examples; word vectors, if the options ask for them, are learnt from the examples' own text. */
     public static Model train(List<LabelledText> examples, Options options) {
+        return train(examples, options, wordVectors(examples, List.of(), options));
+    }
+
+    /**
+     * Word vectors from the labelled and unlabelled messages' text (labels unused), or null when the options have
+     * none. Unlabelled text is where they earn their keep: it holds the words the few labelled messages lack.
+     */
+    public static WordVectors wordVectors(List<LabelledText> labelled, List<String> unlabelled, Options options) {
+        if (options.vectors() == null) return null;
+        List<String> texts = new ArrayList<>(labelled.size() + unlabelled.size());
+        for (LabelledText t : labelled) texts.add(t.title() + " " + t.body());
+        texts.addAll(unlabelled);
+        return WordVectors.learn(texts, options.vectors());
+    }
+
+    /** Trains on the examples with the given word vectors (null: n-grams only). */
+    public static Model train(List<LabelledText> examples, Options options, WordVectors vectors) {
         if (examples.isEmpty()) throw new IllegalArgumentException("no training examples");
         List<String> labels = new ArrayList<>(new TreeSet<>(examples.stream().map(LabelledText::label).toList()));
         if (labels.size() < 2) throw new IllegalArgumentException("at least two categories are needed, got " + labels);
-        Model model = fit(examples, labels, options);
+        Model model = fit(examples, labels, options, vectors);
         if (options.calibrationFolds() > 1 && examples.size() >= 2 * options.calibrationFolds()) {
-            OutOfFold oof = outOfFold(examples, labels, options);
+            OutOfFold oof = outOfFold(examples, labels, options, vectors);
             double[] offsets = options.tuneBias() ? offsets(oof, labels.size()) : new double[labels.size()];
             for (double[] s : oof.scores()) for (int c = 0; c < s.length; c++) s[c] += offsets[c];
             model = model.withOffsets(offsets).withTemperature(temperature(oof));
@@ -57,8 +82,9 @@ public final class Trainer {
         return model;
     }
 
-    private static Model fit(List<LabelledText> examples, List<String> labels, Options options) {
-        Vectorizer vectorizer = Vectorizer.fit(examples, options.features());
+    private static Model fit(List<LabelledText> examples, List<String> labels, Options options, WordVectors vectors) {
+        Vectorizer grams = Vectorizer.fit(examples, options.features());
+        Vectorizer vectorizer = vectors == null ? grams : grams.withWordVectors(vectors);
         List<SparseVector> x = new ArrayList<>(examples.size());
         int[] y = new int[examples.size()];
         for (int i = 0; i < examples.size(); i++) {
@@ -75,13 +101,14 @@ public final class Trainer {
     private record OutOfFold(List<double[]> scores, List<Integer> truth) {
     }
 
-    private static OutOfFold outOfFold(List<LabelledText> examples, List<String> labels, Options options) {
+    /** The word vectors stay those of the whole training set: they are unsupervised, so they carry no label. */
+    private static OutOfFold outOfFold(List<LabelledText> examples, List<String> labels, Options options, WordVectors vectors) {
         List<double[]> scores = new ArrayList<>();
         List<Integer> truth = new ArrayList<>();
         for (Folds.Split split : Folds.stratified(examples, options.calibrationFolds(), options.seed())) {
             List<String> foldLabels = new ArrayList<>(new TreeSet<>(split.train().stream().map(LabelledText::label).toList()));
             if (foldLabels.size() != labels.size()) continue; // a rare class missing from this fold: skip it
-            Model m = fit(split.train(), labels, options);
+            Model m = fit(split.train(), labels, options, vectors);
             for (LabelledText e : split.test()) {
                 scores.add(m.scores(m.vectorizer().transform(e.title(), e.body())));
                 truth.add(labels.indexOf(e.label()));

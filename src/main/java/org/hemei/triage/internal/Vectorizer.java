@@ -46,12 +46,15 @@ public final class Vectorizer {
     private final long[] keys;
     private final float[] idf;
     private final Map<Long, String> words;
+    /** Dense features appended after the n-grams, or null. */
+    private final WordVectors wordVectors;
 
-    private Vectorizer(Settings settings, long[] keys, float[] idf, Map<Long, String> words) {
+    private Vectorizer(Settings settings, long[] keys, float[] idf, Map<Long, String> words, WordVectors wordVectors) {
         this.settings = settings;
         this.keys = keys;
         this.idf = idf;
         this.words = words;
+        this.wordVectors = wordVectors;
         this.vocabulary = new LongIntMap(keys.length);
         for (int i = 0; i < keys.length; i++) vocabulary.put(keys[i], i);
     }
@@ -60,8 +63,14 @@ public final class Vectorizer {
         return settings;
     }
 
+    /** Features in all: the n-grams (and words) kept, then the word-vector dimensions, if any. */
     public int dimension() {
-        return keys.length;
+        return keys.length + (wordVectors == null ? 0 : wordVectors.dimension());
+    }
+
+    /** The same vectorizer with word vectors appended to every message's n-grams. */
+    public Vectorizer withWordVectors(WordVectors vectors) {
+        return new Vectorizer(settings, keys, idf, words, vectors);
     }
 
     /** Learns the vocabulary (n-grams in at least minDf messages) and the inverse document frequencies. */
@@ -93,7 +102,7 @@ public final class Vectorizer {
         }
         Map<Long, String> words = new HashMap<>();
         for (long k : keys) if (namespace(k) == WORDS) words.put(k, allWords.get(k));
-        return new Vectorizer(settings, keys, idf, words);
+        return new Vectorizer(settings, keys, idf, words, null);
     }
 
     public SparseVector transform(String title, String body) {
@@ -135,11 +144,37 @@ public final class Vectorizer {
             float inv = (float) (1 / Math.sqrt(norm));
             for (int k = 0; k < distinct; k++) value[k] *= inv;
         }
+        SparseVector grams = new SparseVector(index, value);
+        return wordVectors == null ? grams : withDense(grams, wordVectors.documentVector(title, body), wordVectors.weight());
+    }
+
+    /**
+     * The n-grams (unit length) followed by the message's word vector scaled to {@code weight}, the whole again of
+     * unit length; a message without known words keeps its n-grams only.
+     */
+    private SparseVector withDense(SparseVector grams, float[] dense, double weight) {
+        boolean none = true;
+        for (float x : dense) none &= x == 0;
+        if (none) return grams;
+        int n = grams.size();
+        int[] index = Arrays.copyOf(grams.index(), n + dense.length);
+        float[] value = Arrays.copyOf(grams.value(), n + dense.length);
+        double norm = n == 0 ? 0 : 1;
+        for (int j = 0; j < dense.length; j++) {
+            index[n + j] = keys.length + j;
+            value[n + j] = (float) (dense[j] * weight);
+            norm += value[n + j] * value[n + j];
+        }
+        if (norm > 0) {
+            float inv = (float) (1 / Math.sqrt(norm));
+            for (int k = 0; k < value.length; k++) value[k] *= inv;
+        }
         return new SparseVector(index, value);
     }
 
-    /** The n-gram or word a feature stands for, without the namespace. */
+    /** The n-gram or word a feature stands for, without the namespace ("" for a word-vector dimension). */
     public String text(int feature) {
+        if (feature >= keys.length) return "";
         long key = keys[feature];
         if (namespace(key) == WORDS) return words.get(key);
         int len = (int) ((key >>> 48) & 3);
@@ -222,9 +257,12 @@ public final class Vectorizer {
         for (long k : keys) out.writeLong(k);
         for (float f : idf) out.writeFloat(f);
         for (long k : keys) if (namespace(k) == WORDS) out.writeUTF(words.get(k));
+        out.writeBoolean(wordVectors != null);
+        if (wordVectors != null) wordVectors.write(out);
     }
 
-    static Vectorizer read(DataInputStream in) throws IOException {
+    /** Reads what {@link #write} wrote; {@code withVectors}: false for models saved before word vectors existed. */
+    static Vectorizer read(DataInputStream in, boolean withVectors) throws IOException {
         Settings s = new Settings(in.readInt(), in.readInt(), in.readDouble(), in.readInt(), in.readBoolean(), in.readBoolean());
         int n = in.readInt();
         long[] keys = new long[n];
@@ -233,6 +271,7 @@ public final class Vectorizer {
         for (int i = 0; i < n; i++) idf[i] = in.readFloat();
         Map<Long, String> words = new HashMap<>();
         for (long k : keys) if (namespace(k) == WORDS) words.put(k, in.readUTF());
-        return new Vectorizer(s, keys, idf, words);
+        WordVectors vectors = withVectors && in.readBoolean() ? WordVectors.read(in) : null;
+        return new Vectorizer(s, keys, idf, words, vectors);
     }
 }

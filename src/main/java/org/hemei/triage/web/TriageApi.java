@@ -86,7 +86,7 @@ class TriageApi {
 
     @AdminOnly
     @Operation(summary = "上传未标注留言 / upload messages without a category (CSV UTF-8 or xlsx with columns title, body): "
-            + "the next training labels the ones it is sure of and learns from them too (self-training)")
+            + "the next training learns word vectors from them (the words residents use that labelled messages lack)")
     @PostMapping("/unlabelled")
     @ResponseStatus(HttpStatus.CREATED)
     UnlabelledResult uploadUnlabelled(@RequestBody byte[] file, @RequestParam(defaultValue = "true") boolean replace,
