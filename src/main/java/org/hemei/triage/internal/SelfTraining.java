@@ -104,7 +104,10 @@ public final class SelfTraining {
         return s;
     }
 
-    /** Trains a teacher on {@code labelled}, pseudo-labels the confident unlabelled messages, trains on both. */
+    /**
+     * Learns word vectors from all the messages; then, when {@code perClass} is positive, trains a teacher on
+     * {@code labelled}, pseudo-labels the confident unlabelled messages and trains on both (else on the labelled).
+     */
     public static Model train(List<LabelledText> labelled, List<Unlabelled> unlabelled, Trainer.Options options, Settings settings) {
         // word vectors read every message, labelled or not; they are learnt once and shared by teacher and student
         WordVectors vectors = Trainer.wordVectors(labelled, unlabelled.stream().map(u -> u.title() + " " + u.body()).toList(), options);
