@@ -2,6 +2,7 @@ package org.hemei;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Assertions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +56,28 @@ public abstract class ApiTestSupport {
         Assertions.assertEquals(expectedStatus, result.getResponse().getStatus(),
                 () -> result.getRequest().getMethod() + " " + result.getRequest().getRequestURI() + " → " + body);
         return body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
+    }
+
+    /**
+     * Waits for a triage training (the 202 body of an upload or retrain, or its {@code training}) to finish and
+     * returns the model version it made; fails unless it finished DONE within a minute.
+     */
+    protected JsonNode trainedModel(JsonNode accepted) throws Exception {
+        JsonNode training = accepted.has("training") ? accepted.path("training") : accepted;
+        long id = training.path("id").asLong();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!Set.of("DONE", "FAILED", "INTERRUPTED").contains(training.path("status").asString())) {
+            Assertions.assertTrue(System.nanoTime() < deadline, () -> "training " + id + " still unfinished after a minute");
+            Thread.sleep(50);
+            training = call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/triage/trainings/" + id).with(as("admin")), 200);
+        }
+        Assertions.assertEquals("DONE", training.path("status").asString(), training::toString);
+        Assertions.assertEquals(training.path("stepsTotal").asInt(), training.path("stepsDone").asInt(), training::toString);
+        long modelId = training.path("modelId").asLong();
+        for (JsonNode m : call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/triage/models").with(as("admin")), 200)) {
+            if (m.path("id").asLong() == modelId) return m;
+        }
+        throw new AssertionError("training " + id + " names model " + modelId + ", which is not listed");
     }
 
     /** An API error body: {"status":..,"error":..,"message":..}. */

@@ -48,6 +48,7 @@ public final class Navigation {
         if (actor.isAdmin()) {
             items.add(new Item("/admin/accounts", "nav.accounts"));
             items.add(new Item("/admin/audit", "nav.audit"));
+            items.add(new Item("/triage/models", "nav.triage"));
         }
         return items;
     }

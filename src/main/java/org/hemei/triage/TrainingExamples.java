@@ -40,7 +40,8 @@ public class TrainingExamples {
 
     /**
      * Reads a CSV or xlsx table (header with title, body, label) and stores its messages as the uploaded history,
-     * replacing the previous upload when {@code replace}. Nothing is stored if any line is bad (422 naming it).
+     * replacing the previous upload when {@code replace}. Nothing is stored if any line is bad (422 naming it), nor
+     * when the examples would then cover fewer than two categories (nothing could be trained on them).
      */
     @Transactional
     public int upload(byte[] file, String name, boolean replace) {
@@ -52,13 +53,15 @@ public class TrainingExamples {
         }
         if (replace) store.deleteExamples(UPLOAD);
         for (LabelledText r : rows) store.addExample(clip(r.title(), 500), r.body(), clip(r.label(), 100), UPLOAD);
+        int categories = store.categoryCount();
+        if (categories < 2) throw tooFewCategories(store.labelledCount(), categories);
         return rows.size();
     }
 
     /**
      * Reads a CSV or xlsx table (header with title and body; a label column is ignored) and stores its messages
      * without a category, replacing the previous ones when {@code replace}: word-vector material for the next
-     * model (see {@link TriageModels#train}). Nothing is stored if any line is bad (422 naming it).
+     * model (see {@link TriageModels#startTraining}). Nothing is stored if any line is bad (422 naming it).
      */
     @Transactional
     public int uploadUnlabelled(byte[] file, String name, boolean replace) {
@@ -71,6 +74,12 @@ public class TrainingExamples {
         if (replace) store.deleteExamples(UNLABELLED);
         for (LabelledText r : rows) store.addExample(clip(r.title(), 500), r.body(), "", UNLABELLED);
         return rows.size();
+    }
+
+    /** The 422 for examples a model cannot be trained on. */
+    static DomainException tooFewCategories(long examples, long categories) {
+        return DomainException.unprocessable("至少需要两个类别的样本 / training needs examples of at least two categories",
+                List.of("examples: " + examples + ", categories: " + categories));
     }
 
     public long count() {

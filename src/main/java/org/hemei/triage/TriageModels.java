@@ -6,10 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import jakarta.annotation.PreDestroy;
 import org.hemei.identity.Actor;
 import org.hemei.identity.AuditLog;
 import org.hemei.shared.DomainException;
+import org.hemei.shared.Paging;
 import org.hemei.triage.internal.Folds;
 import org.hemei.triage.internal.LabelledText;
 import org.hemei.triage.internal.Metrics;
@@ -19,6 +23,8 @@ import org.hemei.triage.internal.SelfTraining;
 import org.hemei.triage.internal.Trainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
  * the versions with their cross-validated quality, and activating the one {@link Triage} uses. A new version is
  * not active until an administrator activates it, except the very first one. Messages stored without a category
  * ({@link TrainingExamples#uploadUnlabelled}) teach the word vectors; without them the vectors learn from the labelled text alone.
+ *
+ * <p>Training takes up to a minute or two (word vectors, the model, its calibration, a 5-fold cross-validation), so
+ * it runs in the background, one at a time: {@link #startTraining} records a {@link Training} and returns at once,
+ * and the training records each step it finishes. A server that stops mid-way leaves the training unfinished; it is
+ * marked interrupted at the next start (training runs on the instance that accepted it).
  */
 @Service
 public class TriageModels {
@@ -37,16 +48,36 @@ public class TriageModels {
             List<String> labels, JsonNode metrics, boolean active) {
     }
 
+    /**
+     * A training and how far it got. {@code reason}: UPLOAD, RETRAIN or SCHEDULE; {@code status}: QUEUED, RUNNING,
+     * DONE, FAILED or INTERRUPTED; {@code stage} while running: MODEL (word vectors and the model), CV (a
+     * cross-validation fold), SAVE; {@code modelVersion}: the version it made, once done.
+     */
+    public record Training(long id, String reason, String status, String stage, int stepsDone, int stepsTotal, int examples,
+            Long modelId, Integer modelVersion, String error, String createdBy, OffsetDateTime createdAt, OffsetDateTime finishedAt) {
+
+        public boolean finished() {
+            return !status.equals("QUEUED") && !status.equals("RUNNING");
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(TriageModels.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Cross-validation for the stored metrics only below this size, to keep training quick. */
     private static final int CV_LIMIT = 20_000;
+    private static final int CV_FOLDS = 5;
 
     private final ModelStore store;
     private final TrainingExamples examples;
     private final AuditLog audit;
     private final Triage triage;
-    private final ReentrantLock training = new ReentrantLock();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "triage-training");
+        t.setDaemon(true);
+        return t;
+    });
+    /** The training this instance is running or about to run, if any. */
+    private Long current;
 
     TriageModels(ModelStore store, TrainingExamples examples, AuditLog audit, Triage triage) {
         this.store = store;
@@ -55,46 +86,92 @@ public class TriageModels {
         this.triage = triage;
     }
 
+    @EventListener(ApplicationReadyEvent.class)
+    void interruptLeftovers() {
+        int n = store.interruptUnfinishedTrainings();
+        if (n > 0) log.warn("Triage: {} training(s) left unfinished by the last shutdown marked interrupted", n);
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
     public List<ModelVersion> list() {
         return store.list().stream().map(TriageModels::view).toList();
     }
 
-    /** Trains a new version on every stored example; activates it only if no version is active yet. */
-    public ModelVersion train() {
-        if (!training.tryLock()) throw DomainException.conflict("正在训练模型，请稍后 / a model is being trained, try again shortly");
+    /**
+     * Starts training a new version on every stored example and returns at once (status QUEUED). Refused with 409
+     * while another training runs and with 422 when the examples cover fewer than two categories. The new version
+     * is activated only if no version is active yet.
+     */
+    public synchronized Training startTraining(String reason) {
+        if (current != null) {
+            throw DomainException.conflict("正在训练模型（训练 #" + current + "），请等它完成 / training #" + current + " is running, wait for it to finish");
+        }
+        long lastExample = store.lastExampleId();
+        List<LabelledText> data = examples.all();
+        long labels = data.stream().map(LabelledText::label).distinct().count();
+        if (labels < 2) throw TrainingExamples.tooFewCategories(data.size(), labels);
+        String createdBy = Actor.current().username();
+        int folds = cvFolds(data);
+        long id = store.addTraining(reason, 2 + folds, data.size(), createdBy);
+        audit.record(createdBy, "triage.model.train.start", "training #" + id, reason + ", " + data.size() + " examples");
+        current = id;
+        worker.submit(() -> run(id, lastExample, data, folds, createdBy));
+        return training(id);
+    }
+
+    public Training training(long id) {
+        return store.training(id).map(TriageModels::view).orElseThrow(() -> DomainException.notFound("训练不存在 / no training with id " + id));
+    }
+
+    public Paging<Training> trainings(int page, int size) {
+        return new Paging<>(store.trainings(page, size).stream().map(TriageModels::view).toList(), page, size, store.trainingCount());
+    }
+
+    private void run(long id, long lastExample, List<LabelledText> data, int folds, String createdBy) {
         try {
-            long lastExample = store.lastExampleId();
-            List<LabelledText> data = examples.all();
-            long labels = data.stream().map(LabelledText::label).distinct().count();
-            if (labels < 2) {
-                throw DomainException.unprocessable("至少需要两个类别的样本 / training needs examples of at least two categories",
-                        List.of("examples: " + data.size() + ", categories: " + labels));
-            }
-            Trainer.Options options = Trainer.Options.DEFAULT;
-            SelfTraining.Settings selfTraining = SelfTraining.Settings.DEFAULT;
-            long start = System.nanoTime();
-            // copies of labelled messages are dropped: they would leak the labels into the cross-validation below
-            List<SelfTraining.Unlabelled> unlabelled = SelfTraining.unseen(examples.unlabelled(), data, selfTraining.maxSimilarity());
-            Model model = SelfTraining.train(data, unlabelled, options, selfTraining);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            Map<String, Object> metrics = new LinkedHashMap<>();
-            metrics.put("train_seconds", Math.round(seconds * 100) / 100.0);
-            metrics.put("last_example_id", lastExample);
-            metrics.put("features", model.vectorizer().dimension());
-            metrics.put("unlabelled", unlabelled.size());
-            metrics.putAll(crossValidate(data, unlabelled, options, selfTraining));
-            String createdBy = Actor.current().username();
-            ModelStore.Row row = store.save(model.toBytes(), createdBy, data.size(),
-                    String.join("\n", model.labels()), JSON.writeValueAsString(metrics));
-            audit.record(createdBy, "triage.model.train", "v" + row.modelVersion(), data.size() + " examples, " + metrics);
-            if (store.active().isEmpty()) activate(row.id());
-            return view(store.find(row.id()).orElseThrow());
+            ModelVersion made = train(id, lastExample, data, folds, createdBy);
+            log.info("Triage: training #{} made model v{} from {} examples", id, made.version(), made.trainingSize());
+        } catch (RuntimeException e) {
+            log.warn("Triage: training #{} failed", id, e);
+            store.updateTraining(id, "FAILED", null, 0, null, truncate(String.valueOf(e.getMessage()), 1000));
         } finally {
-            training.unlock();
+            synchronized (this) {
+                current = null;
+            }
         }
     }
 
-    /** Retrains when examples were added since the newest version (the schedule calls this). */
+    /** The steps of one training, each recorded as it starts. */
+    private ModelVersion train(long id, long lastExample, List<LabelledText> data, int folds, String createdBy) {
+        int[] step = { 0 };
+        Runnable cvFold = () -> store.updateTraining(id, "RUNNING", "CV", ++step[0], null, null);
+        store.updateTraining(id, "RUNNING", "MODEL", 0, null, null);
+        Trainer.Options options = Trainer.Options.DEFAULT;
+        SelfTraining.Settings selfTraining = SelfTraining.Settings.DEFAULT;
+        long start = System.nanoTime();
+        // copies of labelled messages are dropped: they would leak the labels into the cross-validation below
+        List<SelfTraining.Unlabelled> unlabelled = SelfTraining.unseen(examples.unlabelled(), data, selfTraining.maxSimilarity());
+        Model model = SelfTraining.train(data, unlabelled, options, selfTraining);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("train_seconds", Math.round(seconds * 100) / 100.0);
+        metrics.put("last_example_id", lastExample);
+        metrics.put("features", model.vectorizer().dimension());
+        metrics.put("unlabelled", unlabelled.size());
+        metrics.putAll(crossValidate(data, unlabelled, folds, options, selfTraining, cvFold));
+        store.updateTraining(id, "RUNNING", "SAVE", ++step[0], null, null);
+        ModelStore.Row row = store.save(model.toBytes(), createdBy, data.size(), String.join("\n", model.labels()), JSON.writeValueAsString(metrics));
+        audit.record(createdBy, "triage.model.train", "v" + row.modelVersion(), data.size() + " examples, " + metrics);
+        if (store.active().isEmpty()) activate(row.id(), createdBy);
+        store.updateTraining(id, "DONE", null, step[0] + 1, row.id(), null);
+        return view(store.find(row.id()).orElseThrow());
+    }
+
+    /** Starts retraining when examples were added since the newest version (the schedule calls this). */
     public boolean retrainIfChanged() {
         long last = store.lastExampleId();
         if (last == 0) return false;
@@ -103,29 +180,40 @@ public class TriageModels {
             JsonNode m = JSON.readTree(versions.get(0).metrics() == null ? "{}" : versions.get(0).metrics());
             if (m.path("last_example_id").asLong(-1) == last) return false;
         }
-        ModelVersion v = train();
-        log.info("Triage: scheduled retraining made model v{} from {} examples", v.version(), v.trainingSize());
+        Training t = startTraining("SCHEDULE");
+        log.info("Triage: scheduled retraining started (training #{}, {} examples)", t.id(), t.examples());
         return true;
     }
 
     public ModelVersion activate(long id) {
+        return activate(id, Actor.current().username());
+    }
+
+    private ModelVersion activate(long id, String by) {
         ModelStore.Row row = store.find(id).orElseThrow(() -> DomainException.notFound("模型不存在 / no model with id " + id));
         store.activate(id);
         triage.forgetModel();
-        audit.record("triage.model.activate", "v" + row.modelVersion(), "id " + id);
+        audit.record(by, "triage.model.activate", "v" + row.modelVersion(), "id " + id);
         return view(store.find(id).orElseThrow());
     }
 
-    private static Map<String, Object> crossValidate(List<LabelledText> data, List<SelfTraining.Unlabelled> unlabelled, Trainer.Options options,
-            SelfTraining.Settings selfTraining) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        int minPerLabel = data.stream().collect(java.util.stream.Collectors.groupingBy(LabelledText::label, java.util.stream.Collectors.counting()))
+    /** Folds of the stored cross-validation: 5, fewer when a category has fewer examples, 0 when skipped. */
+    private static int cvFolds(List<LabelledText> data) {
+        int minPerLabel = data.stream().collect(Collectors.groupingBy(LabelledText::label, Collectors.counting()))
                 .values().stream().mapToInt(Long::intValue).min().orElse(0);
-        int folds = Math.min(5, minPerLabel);
-        if (data.size() > CV_LIMIT || folds < 2) return out;
+        int folds = Math.min(CV_FOLDS, minPerLabel);
+        return data.size() > CV_LIMIT || folds < 2 ? 0 : folds;
+    }
+
+    /** {@code beforeFold} runs as each fold starts (progress). */
+    private static Map<String, Object> crossValidate(List<LabelledText> data, List<SelfTraining.Unlabelled> unlabelled, int folds,
+            Trainer.Options options, SelfTraining.Settings selfTraining, Runnable beforeFold) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (folds < 2) return out;
         List<Double> f1 = new ArrayList<>();
         List<Double> accuracy = new ArrayList<>();
         for (Folds.Split split : Folds.stratified(data, folds, options.seed())) {
+            beforeFold.run();
             if (new TreeSet<>(split.train().stream().map(LabelledText::label).toList()).size() < 2) continue;
             Model m = SelfTraining.train(split.train(), unlabelled, options.withoutCalibration(), selfTraining);
             List<String> truth = new ArrayList<>();
@@ -142,6 +230,15 @@ public class TriageModels {
         out.put("cv_macro_f1", Math.round(f1.stream().mapToDouble(Double::doubleValue).average().orElse(0) * 10000) / 10000.0);
         out.put("cv_accuracy", Math.round(accuracy.stream().mapToDouble(Double::doubleValue).average().orElse(0) * 10000) / 10000.0);
         return out;
+    }
+
+    private static Training view(ModelStore.TrainingRow r) {
+        return new Training(r.id(), r.reason(), r.status(), r.stage(), r.stepsDone(), r.stepsTotal(), r.examples(), r.modelId(),
+                r.modelVersion(), r.error(), r.createdBy(), r.createdAt(), r.finishedAt());
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
     }
 
     private static ModelVersion view(ModelStore.Row r) {

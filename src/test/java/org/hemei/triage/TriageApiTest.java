@@ -33,9 +33,11 @@ class TriageApiTest extends ApiTestSupport {
 
     @Test
     void administratorsTrainAndActivateStaffClassify() throws Exception {
-        JsonNode trained = upload(TinyData.csv(TinyData.messages(30, 11)), 201);
-        assertThat(trained.path("examplesRead").asInt()).isEqualTo(90);
-        JsonNode model = trained.path("model");
+        JsonNode accepted = upload(TinyData.csv(TinyData.messages(30, 11)), 202);
+        assertThat(accepted.path("examplesRead").asInt()).isEqualTo(90);
+        assertThat(accepted.path("training").path("reason").asString()).isEqualTo("UPLOAD");
+        assertThat(accepted.path("training").path("stepsTotal").asInt()).isEqualTo(7); // model, 5 folds, save
+        JsonNode model = trainedModel(accepted);
         assertThat(model.path("labels")).hasSize(3);
         assertThat(model.path("metrics").path("cv_macro_f1").asDouble()).isGreaterThan(0.8);
         assertThat(model.path("trainingSize").asInt()).isGreaterThanOrEqualTo(90);
@@ -63,7 +65,7 @@ class TriageApiTest extends ApiTestSupport {
         assertApiError(call(json(post("/api/triage/classify").with(as("dispatcher")), Map.of("title", " ")), 400), 400);
         assertApiError(call(json(post("/api/triage/classify").with(as("resident")), Map.of("title", "公交")), 403), 403);
 
-        JsonNode retrained = call(post("/api/triage/models/retrain").with(as("admin")), 201);
+        JsonNode retrained = trainedModel(call(post("/api/triage/models/retrain").with(as("admin")), 202));
         assertThat(retrained.path("version").asInt()).isGreaterThan(activated.path("version").asInt());
         assertThat(retrained.path("active").asBoolean()).isFalse();
     }
@@ -79,14 +81,14 @@ class TriageApiTest extends ApiTestSupport {
 
     @Test
     void unlabelledMessagesFeedSelfTrainingAndStayOutOfTheLabelledExamples() throws Exception {
-        upload(TinyData.csv(TinyData.messages(30, 21)), 201);
+        trainedModel(upload(TinyData.csv(TinyData.messages(30, 21)), 202));
         String unlabelled = "title,body\n" + String.join("\n", TinyData.messages(20, 22).stream()
                 .map(t -> t.title() + "轻轨," + t.body()).toList()) + "\n";
         JsonNode read = call(post("/api/triage/unlabelled").with(as("admin")).contentType("text/csv")
                 .header("X-File-Name", "u.csv").content(unlabelled.getBytes(StandardCharsets.UTF_8)), 201);
         assertThat(read.path("messagesRead").asInt()).isEqualTo(60);
 
-        JsonNode model = call(post("/api/triage/models/retrain").with(as("admin")), 201);
+        JsonNode model = trainedModel(call(post("/api/triage/models/retrain").with(as("admin")), 202));
         assertThat(model.path("labels")).hasSize(3); // the unlabelled messages are no category of their own
         assertThat(model.path("trainingSize").asInt()).isEqualTo(90);
         assertThat(model.path("metrics").path("unlabelled").asInt()).isBetween(1, 60);
@@ -99,6 +101,51 @@ class TriageApiTest extends ApiTestSupport {
         assertApiError(call(post("/api/triage/unlabelled").with(as("dispatcher")).contentType("text/csv").content("x"), 403), 403);
         Long stored = jdbc.sql("select count(*) from triage_example where source = 'unlabelled'").query(Long.class).single();
         assertThat(stored).isEqualTo(60L); // the refused uploads changed nothing
+    }
+
+    @Test
+    void trainingRunsInTheBackgroundOneAtATimeWithItsProgress() throws Exception {
+        JsonNode first = upload(TinyData.csv(TinyData.messages(30, 31)), 202);
+        JsonNode second = call(post("/api/triage/models/retrain").with(as("admin")), 409);
+        assertApiError(second, 409);
+        assertThat(second.path("message").asString()).contains("#" + first.path("training").path("id").asLong());
+        JsonNode model = trainedModel(first);
+
+        JsonNode done = call(get("/api/triage/trainings/" + first.path("training").path("id").asLong()).with(as("admin")), 200);
+        assertThat(done.path("modelVersion").asInt()).isEqualTo(model.path("version").asInt());
+        assertThat(done.path("createdBy").asString()).isEqualTo("admin");
+        assertThat(done.path("finishedAt").isNull()).isFalse();
+        JsonNode page = call(get("/api/triage/trainings?size=1").with(as("admin")), 200);
+        assertThat(page.path("items")).hasSize(1);
+        assertThat(page.path("items").get(0).path("id").asLong()).isEqualTo(done.path("id").asLong());
+        assertThat(page.path("total").asLong()).isGreaterThanOrEqualTo(1);
+
+        assertApiError(call(get("/api/triage/trainings/999999").with(as("admin")), 404), 404);
+        assertApiError(call(get("/api/triage/trainings").with(as("dispatcher")), 403), 403);
+        assertApiError(call(post("/api/triage/models/retrain").with(as("dispatcher")), 403), 403);
+    }
+
+    @Test
+    void anUploadOfOneCategoryIsRefusedAndChangesNothing() throws Exception {
+        trainedModel(upload(TinyData.csv(TinyData.messages(30, 41)), 202));
+        long before = jdbc.sql("select count(*) from triage_training").query(Long.class).single();
+        JsonNode refused = upload("id,title,body,label\n1,公交,站台太远,交通运输\n2,地铁,班次太少,交通运输\n", 422);
+        assertThat(refused.path("message").asString()).contains("两个类别");
+        assertThat(jdbc.sql("select count(*) from triage_training").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from triage_example where source = 'upload'").query(Long.class).single()).isEqualTo(90L);
+    }
+
+    @Test
+    void aTrainingTheLastShutdownLeftRunningIsMarkedInterrupted(@org.springframework.beans.factory.annotation.Autowired TriageModels models) {
+        jdbc.sql("""
+                insert into triage_training(reason, status, stage, steps_done, steps_total, examples, created_by, created_at, updated_at)
+                values ('RETRAIN', 'RUNNING', 'CV', 3, 7, 90, 'admin', current_timestamp, current_timestamp)""").update();
+        long id = jdbc.sql("select max(id) from triage_training").query(Long.class).single();
+        models.interruptLeftovers();
+        TriageModels.Training t = models.training(id);
+        assertThat(t.status()).isEqualTo("INTERRUPTED");
+        assertThat(t.finished()).isTrue();
+        assertThat(t.stepsDone()).isEqualTo(3);
     }
 
     @Test

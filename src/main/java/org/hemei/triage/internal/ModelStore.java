@@ -5,10 +5,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The triage tables: trained models (versioned, one active) and the labelled examples they learn from. */
+/** The triage tables: trained models (versioned, one active), the trainings that made them, and the examples they learn from. */
 @Repository
 public class ModelStore {
 
@@ -17,7 +18,17 @@ public class ModelStore {
             String metrics, boolean active) {
     }
 
+    /** A training as stored; {@code modelVersion} is that of the model it made, null until it has made one. */
+    public record TrainingRow(long id, String reason, String status, String stage, int stepsDone, int stepsTotal, int examples,
+            Long modelId, Integer modelVersion, String error, String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+            OffsetDateTime finishedAt) {
+    }
+
     private static final String COLUMNS = "id, model_version, created_at, created_by, training_size, labels, metrics, active";
+    private static final String TRAINING = """
+            select t.id, t.reason, t.status, t.stage, t.steps_done, t.steps_total, t.examples, t.model_id, m.model_version,
+                   t.error, t.created_by, t.created_at, t.updated_at, t.finished_at
+            from triage_training t left join triage_model m on m.id = t.model_id""";
 
     private final JdbcClient jdbc;
 
@@ -79,6 +90,14 @@ public class ModelStore {
                 .query((rs, i) -> new SelfTraining.Unlabelled(rs.getString(1), rs.getString(2), "")).list();
     }
 
+    public long labelledCount() {
+        return jdbc.sql("select count(*) from triage_example where label <> ''").query(Long.class).single();
+    }
+
+    public int categoryCount() {
+        return jdbc.sql("select count(distinct label) from triage_example where label <> ''").query(Integer.class).single();
+    }
+
     public long exampleCount() {
         return jdbc.sql("select count(*) from triage_example").query(Long.class).single();
     }
@@ -86,5 +105,44 @@ public class ModelStore {
     /** The highest example id, to tell whether examples were added since a model was trained. */
     public long lastExampleId() {
         return jdbc.sql("select coalesce(max(id), 0) from triage_example").query(Long.class).single();
+    }
+
+    public long addTraining(String reason, int stepsTotal, int examples, String createdBy) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.sql("""
+                insert into triage_training(reason, status, steps_total, examples, created_by, created_at, updated_at)
+                values (?, 'QUEUED', ?, ?, ?, ?, ?)""").params(reason, stepsTotal, examples, createdBy, now, now).update(keys, "id");
+        return keys.getKeyAs(Long.class);
+    }
+
+    /** Records how far a training got; {@code status} other than QUEUED and RUNNING also ends it. */
+    public void updateTraining(long id, String status, String stage, int stepsDone, Long modelId, String error) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        boolean ended = !status.equals("QUEUED") && !status.equals("RUNNING");
+        jdbc.sql("""
+                update triage_training set status = ?, stage = ?, steps_done = ?, model_id = coalesce(?, model_id), error = ?,
+                       updated_at = ?, finished_at = ? where id = ?""")
+                .params(status, stage, stepsDone, modelId, error, now, ended ? now : null, id).update();
+    }
+
+    public Optional<TrainingRow> training(long id) {
+        return jdbc.sql(TRAINING + " where t.id = ?").param(id).query(TrainingRow.class).optional();
+    }
+
+    /** A page of trainings, the newest first. */
+    public List<TrainingRow> trainings(int page, int size) {
+        return jdbc.sql(TRAINING + " order by t.id desc limit ? offset ?").params(size, (long) page * size).query(TrainingRow.class).list();
+    }
+
+    public long trainingCount() {
+        return jdbc.sql("select count(*) from triage_training").query(Long.class).single();
+    }
+
+    /** Trainings a stopped server left queued or running can never finish: they are marked interrupted. */
+    public int interruptUnfinishedTrainings() {
+        return jdbc.sql("""
+                update triage_training set status = 'INTERRUPTED', finished_at = ?, updated_at = ?
+                where status in ('QUEUED', 'RUNNING')""").params(OffsetDateTime.now(ZoneOffset.UTC), OffsetDateTime.now(ZoneOffset.UTC)).update();
     }
 }

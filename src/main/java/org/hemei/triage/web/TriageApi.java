@@ -2,18 +2,22 @@ package org.hemei.triage.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.util.List;
 import org.hemei.identity.AdminOnly;
 import org.hemei.identity.SignedIn;
 import org.hemei.identity.Staff;
 import org.hemei.shared.DomainException;
+import org.hemei.shared.Paging;
 import org.hemei.triage.Classification;
 import org.hemei.triage.PlaceCandidate;
 import org.hemei.triage.TrainingExamples;
 import org.hemei.triage.Triage;
 import org.hemei.triage.TriageModels;
 import org.hemei.triage.TriageModels.ModelVersion;
+import org.hemei.triage.TriageModels.Training;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,7 +43,7 @@ class TriageApi {
     record UnlabelledResult(int messagesRead) {
     }
 
-    record TrainingResult(int examplesRead, long examplesStored, ModelVersion model) {
+    record UploadResult(int examplesRead, long examplesStored, Training training) {
     }
 
     private final Triage triage;
@@ -74,14 +78,15 @@ class TriageApi {
     }
 
     @AdminOnly
-    @Operation(summary = "上传样本并训练 / upload labelled history (CSV UTF-8 or xlsx with columns title, body, label) and train a new version")
+    @Operation(summary = "上传样本并训练 / upload labelled history (CSV UTF-8 or xlsx with columns title, body, label), then train a new "
+            + "version in the background: 202 with the training, whose progress GET /api/triage/trainings/{id} shows")
     @PostMapping("/models")
-    @ResponseStatus(HttpStatus.CREATED)
-    TrainingResult upload(@RequestBody byte[] file, @RequestParam(defaultValue = "true") boolean replace,
+    ResponseEntity<UploadResult> upload(@RequestBody byte[] file, @RequestParam(defaultValue = "true") boolean replace,
             @RequestHeader(name = "X-File-Name", required = false) String fileName) {
         if (file == null || file.length == 0) throw DomainException.badRequest("请上传训练文件 / send the CSV or xlsx file as the request body");
         int read = examples.upload(file, fileName == null ? "upload" : fileName, replace);
-        return new TrainingResult(read, examples.count(), models.train());
+        Training training = models.startTraining("UPLOAD");
+        return accepted(training).body(new UploadResult(read, examples.count(), training));
     }
 
     @AdminOnly
@@ -96,11 +101,31 @@ class TriageApi {
     }
 
     @AdminOnly
-    @Operation(summary = "重新训练 / train a new version on the stored examples now")
+    @Operation(summary = "重新训练 / train a new version on the stored examples now, in the background (202 with the training; 409 while "
+            + "another runs)")
     @PostMapping("/models/retrain")
-    @ResponseStatus(HttpStatus.CREATED)
-    ModelVersion retrain() {
-        return models.train();
+    ResponseEntity<Training> retrain() {
+        Training training = models.startTraining("RETRAIN");
+        return accepted(training).body(training);
+    }
+
+    @AdminOnly
+    @Operation(summary = "训练记录 / trainings, newest first, with their progress (steps done of total, stage) and the version each made")
+    @GetMapping("/trainings")
+    Paging<Training> trainings(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return models.trainings(Paging.page(page), Paging.size(size));
+    }
+
+    @AdminOnly
+    @Operation(summary = "训练进度 / one training: QUEUED, RUNNING (stage MODEL, CV or SAVE; steps done of total), DONE (modelVersion), "
+            + "FAILED (error) or INTERRUPTED (the server stopped)")
+    @GetMapping("/trainings/{id}")
+    Training training(@PathVariable long id) {
+        return models.training(id);
+    }
+
+    private static ResponseEntity.BodyBuilder accepted(Training training) {
+        return ResponseEntity.accepted().location(URI.create("/api/triage/trainings/" + training.id()));
     }
 
     @AdminOnly
