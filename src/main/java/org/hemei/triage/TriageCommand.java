@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * argument prints a message naming it (and the line) on standard error and exits with status 2.
  *
  * <pre>
- * triage evaluate --train TRAIN.csv --test TEST.csv [feature options]
+ * triage evaluate --train TRAIN.csv --test TEST.csv [--unlabelled A.csv,B.csv] [feature options]
  * triage cross-validate --data FILE [--folds 5] [--seed 42] [feature options]
  * triage train-speed --data FILE [--unlabelled A.csv,B.csv] [--self-train true] [--size 10000]
  * triage evaluate-places --replies replies.csv
@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class TriageCommand {
 
     static final String USAGE = """
-            usage: triage evaluate --train TRAIN.csv --test TEST.csv [options]
+            usage: triage evaluate --train TRAIN.csv --test TEST.csv [--unlabelled A.csv,B.csv] [options]
                    triage cross-validate --data FILE [--folds 5] [--seed 42 | --seeds 42,1,2,3] [--unlabelled A.csv,B.csv] [--taxonomy FILE] [options]
                    triage train-speed --data FILE [--unlabelled A.csv,B.csv] [--self-train true] [--size 10000]
                    triage evaluate-places --replies replies.csv
@@ -157,8 +157,13 @@ public final class TriageCommand {
     static Map<String, Object> evaluate(Map<String, String> opts) {
         List<LabelledText> train = LabelledFile.read(Path.of(required(opts, "train")));
         List<LabelledText> test = LabelledFile.read(Path.of(required(opts, "test")));
+        // unlabelled messages resembling a test message are dropped too: the test text must stay unseen
+        List<LabelledText> seen = new ArrayList<>(train);
+        seen.addAll(test);
+        SelfTraining.Settings selfTraining = selfTraining(opts);
+        List<SelfTraining.Unlabelled> unlabelled = unlabelled(opts, seen, selfTraining);
         long start = System.nanoTime();
-        Model model = Trainer.train(train, trainerOptions(opts));
+        Model model = SelfTraining.train(train, unlabelled, trainerOptions(opts), selfTraining);
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         List<String> truth = new ArrayList<>();
         List<String> predicted = new ArrayList<>();
@@ -175,6 +180,7 @@ public final class TriageCommand {
         out.put("train_seconds", round(trainSeconds));
         out.put("ms_per_message_p50", round(percentile(ms, 50)));
         out.put("ms_per_message_p99", round(percentile(ms, 99)));
+        if (opts.containsKey("unlabelled")) out.put("unlabelled_used", unlabelled.size());
         return out;
     }
 

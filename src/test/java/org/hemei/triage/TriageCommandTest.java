@@ -45,6 +45,20 @@ class TriageCommandTest {
     }
 
     @Test
+    void evaluateLearnsWordVectorsFromUnlabelledMessagesButNeverFromTheTestMessages() throws Exception {
+        Path train = Files.writeString(dir.resolve("train.csv"), TinyData.csv(TinyData.messages(30, 1)));
+        String testCsv = TinyData.csv(TinyData.messages(10, 2));
+        Path test = Files.writeString(dir.resolve("test.csv"), testCsv);
+        // the unlabelled file: 60 new messages, and the 30 test messages again (labels dropped by the reader)
+        String fresh = TinyData.csv(TinyData.messages(20, 3));
+        Path unlabelled = Files.writeString(dir.resolve("u.csv"), fresh + testCsv.substring(testCsv.indexOf('\n') + 1));
+        assertThat(run("evaluate", "--train", train.toString(), "--test", test.toString(), "--unlabelled", unlabelled.toString())).isEqualTo(0);
+        JsonNode json = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(json.path("macro_f1").asDouble()).isGreaterThanOrEqualTo(0.9);
+        assertThat(json.path("unlabelled_used").asInt()).isBetween(1, 60); // at most the 60 fresh ones: the 30 copies of test messages are dropped
+    }
+
+    @Test
     void crossValidatePrintsMeanAndSpread() throws Exception {
         Path data = Files.writeString(dir.resolve("data.csv"), TinyData.csv(TinyData.messages(20, 5)));
         assertThat(run("cross-validate", "--data", data.toString(), "--folds", "3")).isEqualTo(0);
