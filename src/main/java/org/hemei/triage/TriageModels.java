@@ -124,11 +124,11 @@ public class TriageModels {
     }
 
     public Training training(long id) {
-        return store.training(id).map(TriageModels::view).orElseThrow(() -> DomainException.notFound("训练不存在 / no training with id " + id));
+        return store.training(id).orElseThrow(() -> DomainException.notFound("训练不存在 / no training with id " + id));
     }
 
     public Paging<Training> trainings(int page, int size) {
-        return new Paging<>(store.trainings(page, size).stream().map(TriageModels::view).toList(), page, size, store.trainingCount());
+        return new Paging<>(store.trainings(page, size), page, size, store.trainingCount());
     }
 
     private void run(long id, long lastExample, List<LabelledText> data, int folds, String createdBy) {
@@ -145,7 +145,7 @@ public class TriageModels {
         }
     }
 
-    /** The steps of one training, each recorded as it starts. */
+    /** The steps of one training, each recorded as it starts: {@code stepsDone} counts those finished. */
     private ModelVersion train(long id, long lastExample, List<LabelledText> data, int folds, String createdBy) {
         int[] step = { 0 };
         Runnable cvFold = () -> store.updateTraining(id, "RUNNING", "CV", ++step[0], null, null);
@@ -230,11 +230,6 @@ public class TriageModels {
         out.put("cv_macro_f1", Math.round(f1.stream().mapToDouble(Double::doubleValue).average().orElse(0) * 10000) / 10000.0);
         out.put("cv_accuracy", Math.round(accuracy.stream().mapToDouble(Double::doubleValue).average().orElse(0) * 10000) / 10000.0);
         return out;
-    }
-
-    private static Training view(ModelStore.TrainingRow r) {
-        return new Training(r.id(), r.reason(), r.status(), r.stage(), r.stepsDone(), r.stepsTotal(), r.examples(), r.modelId(),
-                r.modelVersion(), r.error(), r.createdBy(), r.createdAt(), r.finishedAt());
     }
 
     private static String truncate(String s, int max) {

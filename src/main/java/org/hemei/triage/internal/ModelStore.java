@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.hemei.triage.TriageModels.Training;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -18,16 +19,10 @@ public class ModelStore {
             String metrics, boolean active) {
     }
 
-    /** A training as stored; {@code modelVersion} is that of the model it made, null until it has made one. */
-    public record TrainingRow(long id, String reason, String status, String stage, int stepsDone, int stepsTotal, int examples,
-            Long modelId, Integer modelVersion, String error, String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-            OffsetDateTime finishedAt) {
-    }
-
     private static final String COLUMNS = "id, model_version, created_at, created_by, training_size, labels, metrics, active";
     private static final String TRAINING = """
             select t.id, t.reason, t.status, t.stage, t.steps_done, t.steps_total, t.examples, t.model_id, m.model_version,
-                   t.error, t.created_by, t.created_at, t.updated_at, t.finished_at
+                   t.error, t.created_by, t.created_at, t.finished_at
             from triage_training t left join triage_model m on m.id = t.model_id""";
 
     private final JdbcClient jdbc;
@@ -116,23 +111,26 @@ public class ModelStore {
         return keys.getKeyAs(Long.class);
     }
 
-    /** Records how far a training got; {@code status} other than QUEUED and RUNNING also ends it. */
+    /**
+     * Records how far a training got ({@code stepsDone} never goes back); {@code status} other than QUEUED and RUNNING
+     * also ends it.
+     */
     public void updateTraining(long id, String status, String stage, int stepsDone, Long modelId, String error) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         boolean ended = !status.equals("QUEUED") && !status.equals("RUNNING");
         jdbc.sql("""
-                update triage_training set status = ?, stage = ?, steps_done = ?, model_id = coalesce(?, model_id), error = ?,
+                update triage_training set status = ?, stage = ?, steps_done = greatest(steps_done, ?), model_id = coalesce(?, model_id), error = ?,
                        updated_at = ?, finished_at = ? where id = ?""")
                 .params(status, stage, stepsDone, modelId, error, now, ended ? now : null, id).update();
     }
 
-    public Optional<TrainingRow> training(long id) {
-        return jdbc.sql(TRAINING + " where t.id = ?").param(id).query(TrainingRow.class).optional();
+    public Optional<Training> training(long id) {
+        return jdbc.sql(TRAINING + " where t.id = ?").param(id).query(Training.class).optional();
     }
 
     /** A page of trainings, the newest first. */
-    public List<TrainingRow> trainings(int page, int size) {
-        return jdbc.sql(TRAINING + " order by t.id desc limit ? offset ?").params(size, (long) page * size).query(TrainingRow.class).list();
+    public List<Training> trainings(int page, int size) {
+        return jdbc.sql(TRAINING + " order by t.id desc limit ? offset ?").params(size, (long) page * size).query(Training.class).list();
     }
 
     public long trainingCount() {
