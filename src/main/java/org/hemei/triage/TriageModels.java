@@ -107,9 +107,7 @@ public class TriageModels {
      * is activated only if no version is active yet.
      */
     public synchronized Training startTraining(String reason) {
-        if (current != null) {
-            throw DomainException.conflict("正在训练模型（训练 #" + current + "），请等它完成 / training #" + current + " is running, wait for it to finish");
-        }
+        refuseWhileTraining();
         long lastExample = store.lastExampleId();
         List<LabelledText> data = examples.all();
         long labels = data.stream().map(LabelledText::label).distinct().count();
@@ -121,6 +119,26 @@ public class TriageModels {
         current = id;
         worker.submit(() -> run(id, lastExample, data, folds, createdBy));
         return training(id);
+    }
+
+    /** What an upload of labelled history stored, and the training it started. */
+    public record Upload(int examplesRead, long examplesStored, Training training) {
+    }
+
+    /**
+     * Stores an upload of labelled history ({@link TrainingExamples#upload}) and starts training on it. While a
+     * training runs the upload is refused (409) before anything is stored, so a refused file is never half taken.
+     */
+    public synchronized Upload uploadAndTrain(byte[] file, String name, boolean replace) {
+        refuseWhileTraining();
+        int read = examples.upload(file, name, replace);
+        return new Upload(read, examples.count(), startTraining("UPLOAD"));
+    }
+
+    private void refuseWhileTraining() {
+        if (current != null) {
+            throw DomainException.conflict("正在训练模型（训练 #" + current + "），请等它完成 / training #" + current + " is running, wait for it to finish");
+        }
     }
 
     public Training training(long id) {

@@ -109,6 +109,10 @@ class TriageApiTest extends ApiTestSupport {
         JsonNode second = call(post("/api/triage/models/retrain").with(as("admin")), 409);
         assertApiError(second, 409);
         assertThat(second.path("message").asString()).contains("#" + first.path("training").path("id").asLong());
+        long stored = jdbc.sql("select count(*) from triage_example where source = 'upload'").query(Long.class).single();
+        assertApiError(upload(TinyData.csv(TinyData.messages(5, 32)), 409), 409);
+        assertThat(jdbc.sql("select count(*) from triage_example where source = 'upload'").query(Long.class).single())
+                .isEqualTo(stored); // refused before anything was stored
         JsonNode model = trainedModel(first);
 
         JsonNode done = call(get("/api/triage/trainings/" + first.path("training").path("id").asLong()).with(as("admin")), 200);

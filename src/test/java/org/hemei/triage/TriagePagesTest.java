@@ -48,6 +48,22 @@ class TriagePagesTest extends ApiTestSupport {
         byte[] csv = TinyData.csv(TinyData.messages(30, 51)).getBytes(StandardCharsets.UTF_8);
         MvcResult started = mvc.perform(multipart("/triage/models/upload").file(new MockMultipartFile("file", "tiny.csv", "text/csv", csv))
                 .param("replace", "true").session(admin).with(csrf())).andReturn();
+        long first = awaitDone(admin, started);
+        assertThat(models.training(first).reason()).isEqualTo("UPLOAD");
+
+        // a second version, retrained, is not active until the administrator activates it
+        long second = awaitDone(admin, mvc.perform(post("/triage/models/retrain").session(admin).with(csrf())).andReturn());
+        long modelId = models.training(second).modelId();
+        String page = html(mvc.perform(get("/triage/models?training=" + second).session(admin)).andReturn());
+        assertThat(page).contains("id=\"versions\"", "/triage/models/" + modelId + "/activate");
+        MvcResult activated = mvc.perform(post("/triage/models/" + modelId + "/activate").session(admin).with(csrf())).andReturn();
+        assertThat(activated.getResponse().getRedirectedUrl()).isEqualTo("/triage/models");
+        assertThat(models.list().stream().filter(TriageModels.ModelVersion::active).findFirst().orElseThrow().id()).isEqualTo(modelId);
+        assertThat(html(mvc.perform(get("/triage/models?lang=en").session(admin)).andReturn())).contains("Demand category models", "Active");
+    }
+
+    /** Follows a form's redirect to its training and polls the progress fragment until it says done; returns the training. */
+    private long awaitDone(MockHttpSession admin, MvcResult started) throws Exception {
         String location = started.getResponse().getRedirectedUrl();
         assertThat(location).startsWith("/triage/models?training=");
         long id = Long.parseLong(location.substring(location.indexOf('=') + 1));
@@ -58,14 +74,7 @@ class TriagePagesTest extends ApiTestSupport {
             fragment = html(mvc.perform(get("/triage/trainings/" + id + "/progress").session(admin)).andReturn());
         }
         assertThat(fragment).contains("已完成", "第 7 / 7 步").doesNotContain("hx-trigger");
-        long modelId = models.training(id).modelId();
-
-        String page = html(mvc.perform(get(location).session(admin)).andReturn());
-        assertThat(page).contains("id=\"versions\"", "/triage/models/" + modelId + "/activate");
-        MvcResult activated = mvc.perform(post("/triage/models/" + modelId + "/activate").session(admin).with(csrf())).andReturn();
-        assertThat(activated.getResponse().getRedirectedUrl()).isEqualTo("/triage/models");
-        assertThat(models.list().stream().filter(TriageModels.ModelVersion::active).findFirst().orElseThrow().id()).isEqualTo(modelId);
-        assertThat(html(mvc.perform(get("/triage/models?lang=en").session(admin)).andReturn())).contains("Demand category models", "Active");
+        return id;
     }
 
     @Test

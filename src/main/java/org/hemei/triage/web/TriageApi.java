@@ -43,9 +43,6 @@ class TriageApi {
     record UnlabelledResult(int messagesRead) {
     }
 
-    record UploadResult(int examplesRead, long examplesStored, Training training) {
-    }
-
     private final Triage triage;
     private final TriageModels models;
     private final TrainingExamples examples;
@@ -81,12 +78,11 @@ class TriageApi {
     @Operation(summary = "上传样本并训练 / upload labelled history (CSV UTF-8 or xlsx with columns title, body, label), then train a new "
             + "version in the background: 202 with the training, whose progress GET /api/triage/trainings/{id} shows")
     @PostMapping("/models")
-    ResponseEntity<UploadResult> upload(@RequestBody byte[] file, @RequestParam(defaultValue = "true") boolean replace,
+    ResponseEntity<TriageModels.Upload> upload(@RequestBody byte[] file, @RequestParam(defaultValue = "true") boolean replace,
             @RequestHeader(name = "X-File-Name", required = false) String fileName) {
         if (file == null || file.length == 0) throw DomainException.badRequest("请上传训练文件 / send the CSV or xlsx file as the request body");
-        int read = examples.upload(file, fileName == null ? "upload" : fileName, replace);
-        Training training = models.startTraining("UPLOAD");
-        return accepted(training).body(new UploadResult(read, examples.count(), training));
+        TriageModels.Upload upload = models.uploadAndTrain(file, fileName == null ? "upload" : fileName, replace);
+        return accepted(upload.training()).body(upload);
     }
 
     @AdminOnly

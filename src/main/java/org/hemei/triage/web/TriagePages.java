@@ -54,10 +54,7 @@ class TriagePages {
     @PostMapping("/triage/models/upload")
     String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "false") boolean replace,
             RedirectAttributes redirect) {
-        return act(redirect, () -> {
-            examples.upload(bytes(file), file.getOriginalFilename(), replace);
-            return models.startTraining("UPLOAD").id();
-        });
+        return act(redirect, () -> models.uploadAndTrain(bytes(file), file.getOriginalFilename(), replace).training().id());
     }
 
     @PostMapping("/triage/models/unlabelled")
