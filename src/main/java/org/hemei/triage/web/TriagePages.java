@@ -35,9 +35,10 @@ class TriagePages {
     @GetMapping("/triage/models")
     String page(@RequestParam(required = false) Long training, @RequestParam(required = false) Integer page, Model model) {
         Paging<TriageModels.Training> trainings = models.trainings(Paging.page(page), 10);
-        Long shown = training != null ? training
-                : trainings.items().stream().filter(t -> !t.finished()).map(TriageModels.Training::id).findFirst().orElse(null);
-        if (shown != null) model.addAttribute("training", models.training(shown));
+        // the training asked for, else one still running (already on this page of the list)
+        TriageModels.Training shown = training != null ? models.training(training)
+                : trainings.items().stream().filter(t -> !t.finished()).findFirst().orElse(null);
+        if (shown != null) model.addAttribute("training", shown);
         model.addAttribute("versions", models.list());
         model.addAttribute("trainings", trainings);
         model.addAttribute("examples", examples.count());
