@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * triage evaluate-places --replies replies.csv
  * cross-validate also: --seeds 42,1,2,3 --unlabelled A.csv,B.csv --min-confidence 0.9 --per-class 1 --max-similarity 0.5 --replies true --rounds 1 --taxonomy FILE
  * word vectors: --vectors true|false --vector-dim 200 --vector-weight 0.6 --vector-window 5 --vector-min-count 3
- * feature options: --tune-bias true --ngrams 1-3 --words true|false --balanced true|false --nb true|false --title-weight 1 --min-df 2 --c 1 --no-sublinear --unsure-below 0.5
+ * feature options: --tune-bias true --ngrams 1-3 --words true|false --balanced true|false --loss squared|squared-hinge --title-weight 1 --min-df 2 --c 1 --no-sublinear --unsure-below 0.5
  * </pre>
  */
 public final class TriageCommand {
@@ -49,7 +49,7 @@ public final class TriageCommand {
             CSV/xlsx with a header naming title, body and label (other columns ignored), UTF-8.
             self-training: --min-confidence 0.9  --per-class 1  --max-similarity 0.5  --replies true|false  --rounds 1
             word vectors: --vectors true|false  --vector-dim 200  --vector-weight 0.6  --vector-window 5  --vector-min-count 3
-            options: --tune-bias true|false  --ngrams 1-3  --words true|false  --balanced true|false  --nb true|false  --title-weight 1.0  --min-df 2  --c 1.0  --no-sublinear  --unsure-below 0.5""";
+            options: --tune-bias true|false  --ngrams 1-3  --words true|false  --balanced true|false  --loss squared|squared-hinge  --title-weight 1.0  --min-df 2  --c 1.0  --no-sublinear  --unsure-below 0.5""";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -141,10 +141,18 @@ public final class TriageCommand {
                 (int) number(opts, "min-df", f.minDf()), !opts.containsKey("no-sublinear"),
                 opts.containsKey("words") ? Boolean.parseBoolean(opts.get("words")) : f.words());
         boolean balanced = opts.containsKey("balanced") ? Boolean.parseBoolean(opts.get("balanced")) : d.balanced();
-        boolean nb = opts.containsKey("nb") ? Boolean.parseBoolean(opts.get("nb")) : d.nb();
+        Trainer.Loss loss = opts.containsKey("loss") ? loss(opts.get("loss")) : d.loss();
         boolean tuneBias = opts.containsKey("tune-bias") ? Boolean.parseBoolean(opts.get("tune-bias")) : d.tuneBias();
-        return new Trainer.Options(features, number(opts, "c", d.c()), balanced, nb, d.maxEpochs(), d.calibrationFolds(),
+        return new Trainer.Options(features, number(opts, "c", d.c()), balanced, loss, d.maxEpochs(), d.calibrationFolds(),
                 number(opts, "unsure-below", d.unsureBelow()), (long) number(opts, "seed", d.seed()), tuneBias, wordVectors(opts, d.vectors()));
+    }
+
+    private static Trainer.Loss loss(String name) {
+        return switch (name) {
+            case "squared" -> Trainer.Loss.SQUARED;
+            case "squared-hinge" -> Trainer.Loss.SQUARED_HINGE;
+            default -> throw new IllegalArgumentException("--loss must be squared or squared-hinge, got " + name);
+        };
     }
 
     /** {@code --vectors false} turns word vectors off; the other options change their settings. */
@@ -266,8 +274,8 @@ public final class TriageCommand {
         out.put("ms_per_message_p50", round(percentile(all, 50)));
         out.put("ms_per_message_p99", round(percentile(all, 99)));
         out.put("seconds", round((System.nanoTime() - start) / 1e9));
-        out.put("settings", Map.of("features", options.features().toString(), "c", options.c(), "unsure_below", options.unsureBelow(),
-                "self_training", selfTraining.toString()));
+        out.put("settings", Map.of("features", options.features().toString(), "c", options.c(), "loss", options.loss().toString(),
+                "unsure_below", options.unsureBelow(), "vectors", String.valueOf(options.vectors()), "self_training", selfTraining.toString()));
         return out;
     }
 

@@ -6,9 +6,9 @@ import java.util.stream.IntStream;
 import org.hemei.triage.internal.Vectorizer.SparseVector;
 
 /**
- * One-vs-rest linear support vector machines with the squared hinge loss, trained by dual coordinate descent
- * (Hsieh et al., ICML 2008, the algorithm behind LIBLINEAR's default solver). A bias is learnt as the weight of a
- * constant feature. Classes are trained in parallel on the available cores.
+ * One-vs-rest linear classifiers trained by dual coordinate descent (Hsieh et al., ICML 2008, the algorithm behind
+ * LIBLINEAR's default solver), with either loss of {@link Trainer.Loss}. A bias is learnt as the weight of a constant
+ * feature. Classes are trained in parallel on the available cores.
  */
 final class LinearSvm {
 
@@ -19,15 +19,14 @@ final class LinearSvm {
     private LinearSvm() {
     }
 
-    static Weights train(List<SparseVector> x, int[] y, int classes, int dimension, double c, boolean balanced, boolean nb,
+    static Weights train(List<SparseVector> x, int[] y, int classes, int dimension, double c, boolean balanced, Trainer.Loss loss,
             int maxEpochs, long seed) {
         float[] weights = new float[dimension * classes];
         float[] bias = new float[classes];
         IntStream.range(0, classes).parallel().forEach(k -> {
             double[] w = new double[dimension + 1];
-            double[] r = nb ? logCountRatio(x, y, k, dimension) : null;
-            trainBinary(x, y, k, c, balanced, r, maxEpochs, seed + k, w, dimension);
-            for (int j = 0; j < dimension; j++) weights[j * classes + k] = (float) (r == null ? w[j] : w[j] * r[j]);
+            trainBinary(x, y, k, c, balanced, loss, maxEpochs, seed + k, w, dimension);
+            for (int j = 0; j < dimension; j++) weights[j * classes + k] = (float) w[j];
             bias[k] = (float) w[dimension];
         });
         return new Weights(weights, bias, classes);
@@ -36,10 +35,12 @@ final class LinearSvm {
     /**
      * One class against the rest. With {@code balanced}, each side's C is scaled by n / (2 n_side), so the few
      * positives of a small category weigh as much as the many negatives (macro-F1 counts every category alike).
+     * The squared hinge's dual variables are kept non-negative; the squared loss's are free.
      */
-    private static void trainBinary(List<SparseVector> x, int[] y, int positive, double c, boolean balanced, double[] r,
+    private static void trainBinary(List<SparseVector> x, int[] y, int positive, double c, boolean balanced, Trainer.Loss loss,
             int maxEpochs, long seed, double[] w, int biasIndex) {
         int n = x.size();
+        boolean hinge = loss == Trainer.Loss.SQUARED_HINGE;
         int positives = 0;
         for (int label : y) if (label == positive) positives++;
         double cPositive = balanced ? c * n / (2.0 * Math.max(1, positives)) : c;
@@ -51,10 +52,7 @@ final class LinearSvm {
         for (int i = 0; i < n; i++) {
             SparseVector v = x.get(i);
             double s = 1; // the constant bias feature
-            for (int k = 0; k < v.size(); k++) {
-                double f = v.value()[k] * (r == null ? 1 : r[v.index()[k]]);
-                s += f * f;
-            }
+            for (float f : v.value()) s += f * f;
             diagOf[i] = 0.5 / (y[i] == positive ? cPositive : cNegative);
             qii[i] = s + diagOf[i];
             order[i] = i;
@@ -75,52 +73,20 @@ final class LinearSvm {
                 int[] idx = v.index();
                 float[] val = v.value();
                 double dot = w[biasIndex];
-                if (r == null) {
-                    for (int k = 0; k < idx.length; k++) dot += w[idx[k]] * val[k];
-                } else {
-                    for (int k = 0; k < idx.length; k++) dot += w[idx[k]] * val[k] * r[idx[k]];
-                }
+                for (int k = 0; k < idx.length; k++) dot += w[idx[k]] * val[k];
                 double g = yi * dot - 1 + diagOf[i] * alpha[i];
-                double pg = alpha[i] == 0 ? Math.min(g, 0) : g;
+                double pg = hinge && alpha[i] == 0 ? Math.min(g, 0) : g;
                 maxPg = Math.max(maxPg, pg);
                 minPg = Math.min(minPg, pg);
                 if (Math.abs(pg) > 1e-12) {
                     double old = alpha[i];
-                    alpha[i] = Math.max(old - g / qii[i], 0);
+                    alpha[i] = hinge ? Math.max(old - g / qii[i], 0) : old - g / qii[i];
                     double d = (alpha[i] - old) * yi;
-                    if (r == null) {
-                        for (int k = 0; k < idx.length; k++) w[idx[k]] += d * val[k];
-                    } else {
-                        for (int k = 0; k < idx.length; k++) w[idx[k]] += d * val[k] * r[idx[k]];
-                    }
+                    for (int k = 0; k < idx.length; k++) w[idx[k]] += d * val[k];
                     w[biasIndex] += d;
                 }
             }
             if (maxPg - minPg < 0.1) break;
         }
-    }
-
-    /**
-     * NB-SVM's feature scaling (Wang and Manning, 2012): each feature is scaled by the log of how much more often it
-     * occurs in the category than outside it, so the SVM starts from naive Bayes' view of the words.
-     */
-    private static double[] logCountRatio(List<SparseVector> x, int[] y, int positive, int dimension) {
-        double[] p = new double[dimension];
-        double[] q = new double[dimension];
-        java.util.Arrays.fill(p, 1);
-        java.util.Arrays.fill(q, 1);
-        for (int i = 0; i < x.size(); i++) {
-            double[] side = y[i] == positive ? p : q;
-            SparseVector v = x.get(i);
-            for (int k = 0; k < v.size(); k++) side[v.index()[k]] += v.value()[k];
-        }
-        double sp = 0, sq = 0;
-        for (int j = 0; j < dimension; j++) {
-            sp += p[j];
-            sq += q[j];
-        }
-        double[] r = new double[dimension];
-        for (int j = 0; j < dimension; j++) r[j] = Math.abs(Math.log((p[j] / sp) / (q[j] / sq)));
-        return r;
     }
 }

@@ -12,21 +12,31 @@ import org.hemei.triage.internal.Vectorizer.SparseVector;
 public final class Trainer {
 
     /**
+     * The loss per message, m being its margin (the decision value times ±1). {@code SQUARED_HINGE}: max(0, 1 − m)²,
+     * the support vector machine, which ignores messages already on the right side; {@code SQUARED}: (1 − m)², a
+     * least-squares classifier (ridge regression onto ±1), which every message pulls, and which cross-validates a
+     * little higher on the noisy labels of real messages (docs/benchmarks.md).
+     */
+    public enum Loss {
+        SQUARED_HINGE, SQUARED
+    }
+
+    /**
      * Training settings. {@code c}: the SVM's regularisation (larger fits the training data harder);
      * {@code calibrationFolds}: folds for the temperature (0 or 1 skips calibration, temperature 1);
      * {@code unsureBelow}: a prediction whose probability is lower is flagged unsure.
      */
-    public record Options(Vectorizer.Settings features, double c, boolean balanced, boolean nb, int maxEpochs,
+    public record Options(Vectorizer.Settings features, double c, boolean balanced, Loss loss, int maxEpochs,
             int calibrationFolds, double unsureBelow, long seed, boolean tuneBias, WordVectors.Settings vectors) {
 
-        /** Without word vectors. */
-        public Options(Vectorizer.Settings features, double c, boolean balanced, boolean nb, int maxEpochs, int calibrationFolds,
+        /** Without word vectors, with the squared hinge. */
+        public Options(Vectorizer.Settings features, double c, boolean balanced, int maxEpochs, int calibrationFolds,
                 double unsureBelow, long seed) {
-            this(features, c, balanced, nb, maxEpochs, calibrationFolds, unsureBelow, seed, false, null);
+            this(features, c, balanced, Loss.SQUARED_HINGE, maxEpochs, calibrationFolds, unsureBelow, seed, false, null);
         }
 
         /** Chosen by 5-fold cross-validation on real messages (docs/benchmarks.md). */
-        public static final Options DEFAULT = new Options(Vectorizer.Settings.DEFAULT, 3.0, false, false, 200, 3, 0.5, 42, false,
+        public static final Options DEFAULT = new Options(Vectorizer.Settings.DEFAULT, 3.0, false, Loss.SQUARED_HINGE, 200, 3, 0.5, 42, false,
                 WordVectors.Settings.DEFAULT);
 
         public Options withoutCalibration() {
@@ -34,16 +44,16 @@ public final class Trainer {
         }
 
         public Options withCalibrationFolds(int folds) {
-            return new Options(features, c, balanced, nb, maxEpochs, folds, unsureBelow, seed, tuneBias, vectors);
+            return new Options(features, c, balanced, loss, maxEpochs, folds, unsureBelow, seed, tuneBias, vectors);
         }
 
         public Options withUnsureBelow(double threshold) {
-            return new Options(features, c, balanced, nb, maxEpochs, calibrationFolds, threshold, seed, tuneBias, vectors);
+            return new Options(features, c, balanced, loss, maxEpochs, calibrationFolds, threshold, seed, tuneBias, vectors);
         }
 
         /** The same options without word vectors (n-grams only). */
         public Options withoutWordVectors() {
-            return new Options(features, c, balanced, nb, maxEpochs, calibrationFolds, unsureBelow, seed, tuneBias, null);
+            return new Options(features, c, balanced, loss, maxEpochs, calibrationFolds, unsureBelow, seed, tuneBias, null);
         }
     }
 
@@ -92,7 +102,7 @@ public final class Trainer {
             x.add(vectorizer.transform(e.title(), e.body()));
             y[i] = labels.indexOf(e.label());
         }
-        LinearSvm.Weights w = LinearSvm.train(x, y, labels.size(), vectorizer.dimension(), options.c(), options.balanced(), options.nb(), options.maxEpochs(),
+        LinearSvm.Weights w = LinearSvm.train(x, y, labels.size(), vectorizer.dimension(), options.c(), options.balanced(), options.loss(), options.maxEpochs(),
                 options.seed());
         return new Model(labels, vectorizer, w, 1.0, options.unsureBelow());
     }
