@@ -84,4 +84,12 @@ class TriageCommandTest {
         assertThat(run("fly")).isEqualTo(2);
         assertThat(run("evaluate", "--train")).isEqualTo(2);
     }
+
+    @Test
+    void anUnknownLossIsRefusedByName() throws Exception {
+        Path train = Files.writeString(dir.resolve("train.csv"), TinyData.csv(TinyData.messages(5, 1)));
+        assertThat(run("evaluate", "--train", train.toString(), "--test", train.toString(), "--loss", "hinge")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--loss must be squared or squared-hinge, got hinge");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
 }

@@ -54,6 +54,18 @@ class ClassifierTest {
     }
 
     @Test
+    void theSquaredLossLearnsTheCategoriesToo() {
+        Trainer.Options d = Trainer.Options.DEFAULT;
+        Trainer.Options squared = new Trainer.Options(d.features(), 15.0, false, Trainer.Loss.SQUARED, d.maxEpochs(), d.calibrationFolds(),
+                d.unsureBelow(), d.seed(), false, d.vectors());
+        Model m = Trainer.train(train, squared);
+        List<LabelledText> test = TinyData.messages(10, 2);
+        long right = test.stream().filter(t -> m.predict(t.title(), t.body()).label().equals(t.label())).count();
+        assertThat(right).isGreaterThanOrEqualTo(28);
+        assertThat(m.predict("公交线路调整", "站台太远，班次太少").label()).isEqualTo("交通运输");
+    }
+
+    @Test
     void normalisesFullWidthCaseAndDigits() {
         assertThat(new String(Vectorizer.normalise("ＡＢ１２，公交"))).isEqualTo("ab00 公交");
     }
