@@ -95,13 +95,8 @@ public final class Trainer {
     private static Model fit(List<LabelledText> examples, List<String> labels, Options options, WordVectors vectors) {
         Vectorizer grams = Vectorizer.fit(examples, options.features());
         Vectorizer vectorizer = vectors == null ? grams : grams.withWordVectors(vectors);
-        List<SparseVector> x = new ArrayList<>(examples.size());
-        int[] y = new int[examples.size()];
-        for (int i = 0; i < examples.size(); i++) {
-            LabelledText e = examples.get(i);
-            x.add(vectorizer.transform(e.title(), e.body()));
-            y[i] = labels.indexOf(e.label());
-        }
+        List<SparseVector> x = examples.parallelStream().map(e -> vectorizer.transform(e.title(), e.body())).toList();
+        int[] y = examples.stream().mapToInt(e -> labels.indexOf(e.label())).toArray();
         LinearSvm.Weights w = LinearSvm.train(x, y, labels.size(), vectorizer.dimension(), options.c(), options.balanced(), options.loss(), options.maxEpochs(),
                 options.seed());
         return new Model(labels, vectorizer, w, 1.0, options.unsureBelow());
@@ -111,11 +106,18 @@ public final class Trainer {
     private record OutOfFold(List<double[]> scores, List<Integer> truth) {
     }
 
+    /**
+     * Held-out messages enough to fit one temperature: a large training set stops after the folds that reach this
+     * many, which saves most of the calibration's training time and leaves the temperature as well determined.
+     */
+    private static final int CALIBRATION_MESSAGES = 2000;
+
     /** The word vectors stay those of the whole training set: they are unsupervised, so they carry no label. */
     private static OutOfFold outOfFold(List<LabelledText> examples, List<String> labels, Options options, WordVectors vectors) {
         List<double[]> scores = new ArrayList<>();
         List<Integer> truth = new ArrayList<>();
         for (Folds.Split split : Folds.stratified(examples, options.calibrationFolds(), options.seed())) {
+            if (scores.size() >= CALIBRATION_MESSAGES) break;
             List<String> foldLabels = new ArrayList<>(new TreeSet<>(split.train().stream().map(LabelledText::label).toList()));
             if (foldLabels.size() != labels.size()) continue; // a rare class missing from this fold: skip it
             Model m = fit(split.train(), labels, options, vectors);
