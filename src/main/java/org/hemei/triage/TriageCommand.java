@@ -35,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * triage train-speed --data FILE [--unlabelled A.csv,B.csv] [--self-train true] [--size 10000]
  * triage evaluate-places --replies replies.csv
  * cross-validate also: --seeds 42,1,2,3 --unlabelled A.csv,B.csv --min-confidence 0.9 --per-class 1 --max-similarity 0.5 --replies true --rounds 1 --taxonomy FILE
- * word vectors: --vectors true|false --vector-dim 200 --vector-weight 0.6 --vector-window 5 --vector-min-count 3
- * feature options: --tune-bias true --ngrams 1-3 --words true|false --balanced true|false --loss squared|squared-hinge --title-weight 1 --min-df 2 --c 1 --no-sublinear --unsure-below 0.5
+ * word vectors: --vectors true|false --vector-dim 300 --vector-weight 0.8 --vector-window 10 --vector-min-count 3
+ * feature options: --tune-bias true --ngrams 1-3 --words true|false --balanced true|false --loss squared|squared-hinge --title-weight 1 --min-df 2 --c 15 --no-sublinear --unsure-below 0.5
  * </pre>
  */
 public final class TriageCommand {
@@ -48,8 +48,8 @@ public final class TriageCommand {
                    triage evaluate-places --replies replies.csv
             CSV/xlsx with a header naming title, body and label (other columns ignored), UTF-8.
             self-training: --min-confidence 0.9  --per-class 1  --max-similarity 0.5  --replies true|false  --rounds 1
-            word vectors: --vectors true|false  --vector-dim 200  --vector-weight 0.6  --vector-window 5  --vector-min-count 3
-            options: --tune-bias true|false  --ngrams 1-3  --words true|false  --balanced true|false  --loss squared|squared-hinge  --title-weight 1.0  --min-df 2  --c 1.0  --no-sublinear  --unsure-below 0.5""";
+            word vectors: --vectors true|false  --vector-dim 300  --vector-weight 0.8  --vector-window 10  --vector-min-count 3
+            options: --tune-bias true|false  --ngrams 1-3  --words true|false  --balanced true|false  --loss squared|squared-hinge  --title-weight 1.0  --min-df 2  --c 15  --no-sublinear  --unsure-below 0.5""";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

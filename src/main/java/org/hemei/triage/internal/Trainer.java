@@ -6,8 +6,9 @@ import java.util.TreeSet;
 import org.hemei.triage.internal.Vectorizer.SparseVector;
 
 /**
- * Trains a {@link Model}: TF-IDF character n-grams, one-vs-rest linear SVMs, then a softmax temperature fitted
- * (by likelihood) on out-of-fold decision values so that "confidence 0.8" is right about 80% of the time.
+ * Trains a {@link Model}: TF-IDF character n-grams and word vectors, one-vs-rest linear classifiers (least squares
+ * by default, or SVMs), then a softmax temperature fitted (by likelihood) on out-of-fold decision values so that
+ * "confidence 0.8" is right about 80% of the time.
  */
 public final class Trainer {
 
@@ -15,14 +16,14 @@ public final class Trainer {
      * The loss per message, m being its margin (the decision value times ±1). {@code SQUARED_HINGE}: max(0, 1 − m)²,
      * the support vector machine, which ignores messages already on the right side; {@code SQUARED}: (1 − m)², a
      * least-squares classifier (ridge regression onto ±1), which every message pulls, and which cross-validates a
-     * little higher on the noisy labels of real messages (docs/benchmarks.md).
+     * little higher on the noisy labels of real messages (docs/benchmarks.md): the default.
      */
     public enum Loss {
         SQUARED_HINGE, SQUARED
     }
 
     /**
-     * Training settings. {@code c}: the SVM's regularisation (larger fits the training data harder);
+     * Training settings. {@code c}: the regularisation (larger fits the training data harder);
      * {@code calibrationFolds}: folds for the temperature (0 or 1 skips calibration, temperature 1);
      * {@code unsureBelow}: a prediction whose probability is lower is flagged unsure.
      */
@@ -36,7 +37,7 @@ public final class Trainer {
         }
 
         /** Chosen by 5-fold cross-validation on real messages (docs/benchmarks.md). */
-        public static final Options DEFAULT = new Options(Vectorizer.Settings.DEFAULT, 3.0, false, Loss.SQUARED_HINGE, 200, 3, 0.5, 42, false,
+        public static final Options DEFAULT = new Options(Vectorizer.Settings.DEFAULT, 15.0, false, Loss.SQUARED, 200, 3, 0.5, 42, false,
                 WordVectors.Settings.DEFAULT);
 
         public Options withoutCalibration() {

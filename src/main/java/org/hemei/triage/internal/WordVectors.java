@@ -30,7 +30,7 @@ public final class WordVectors {
     public record Settings(int dimension, int window, int minCount, double weight) {
 
         /** Chosen by cross-validation on real messages (docs/benchmarks.md). */
-        public static final Settings DEFAULT = new Settings(200, 5, 3, 0.6);
+        public static final Settings DEFAULT = new Settings(300, 10, 3, 0.8);
 
         public Settings {
             if (dimension < 1 || window < 1 || minCount < 1 || weight <= 0) throw new IllegalArgumentException("word vectors: all settings must be positive");
