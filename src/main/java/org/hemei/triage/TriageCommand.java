@@ -28,16 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code java -jar hemei.jar triage <command> ...}: evaluation and benchmarks of the triage models, run without
  * starting the application (no Spring, no database). Prints one JSON line on standard output; a bad file or
  * argument prints a message naming it (and the line) on standard error and exits with status 2.
- *
- * <pre>
- * triage evaluate --train TRAIN.csv --test TEST.csv [--unlabelled A.csv,B.csv] [feature options]
- * triage cross-validate --data FILE [--folds 5] [--seed 42] [feature options]
- * triage train-speed --data FILE [--unlabelled A.csv,B.csv] [--self-train true] [--size 10000]
- * triage evaluate-places --replies replies.csv
- * cross-validate also: --seeds 42,1,2,3 --unlabelled A.csv,B.csv --min-confidence 0.9 --per-class 1 --max-similarity 0.5 --replies true --rounds 1 --taxonomy FILE
- * word vectors: --vectors true|false --vector-dim 300 --vector-weight 0.8 --vector-window 10 --vector-min-count 3
- * feature options: --tune-bias true --ngrams 1-3 --words true|false --balanced true|false --loss squared|squared-hinge --title-weight 1 --min-df 2 --c 15 --no-sublinear --unsure-below 0.5
- * </pre>
+ * The commands and their options, with the defaults, are in {@link #USAGE}.
  */
 public final class TriageCommand {
 

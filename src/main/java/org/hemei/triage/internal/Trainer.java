@@ -30,12 +30,6 @@ public final class Trainer {
     public record Options(Vectorizer.Settings features, double c, boolean balanced, Loss loss, int maxEpochs,
             int calibrationFolds, double unsureBelow, long seed, boolean tuneBias, WordVectors.Settings vectors) {
 
-        /** Without word vectors, with the squared hinge. */
-        public Options(Vectorizer.Settings features, double c, boolean balanced, int maxEpochs, int calibrationFolds,
-                double unsureBelow, long seed) {
-            this(features, c, balanced, Loss.SQUARED_HINGE, maxEpochs, calibrationFolds, unsureBelow, seed, false, null);
-        }
-
         /** Chosen by 5-fold cross-validation on real messages (docs/benchmarks.md). */
         public static final Options DEFAULT = new Options(Vectorizer.Settings.DEFAULT, 15.0, false, Loss.SQUARED, 200, 3, 0.5, 42, false,
                 WordVectors.Settings.DEFAULT);

@@ -50,7 +50,8 @@ class ClassifierTest {
 
     @Test
     void segmentedWordsAreAnOptionThatAlsoWorks() {
-        Trainer.Options words = new Trainer.Options(new Vectorizer.Settings(1, 2, 1.0, 2, true, true), 3.0, true, 200, 0, 0.5, 1);
+        Trainer.Options words = new Trainer.Options(new Vectorizer.Settings(1, 2, 1.0, 2, true, true), 3.0, true,
+                Trainer.Loss.SQUARED_HINGE, 200, 0, 0.5, 1, false, null);
         Model m = Trainer.train(train, words);
         assertThat(m.predict("学校补课", "老师让学生周末补课").label()).isEqualTo("教育文体");
         assertThat(Model.fromBytes(m.toBytes()).predict("学校补课", "老师让学生周末补课").label()).isEqualTo("教育文体");
