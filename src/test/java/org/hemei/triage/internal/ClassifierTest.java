@@ -59,11 +59,8 @@ class ClassifierTest {
 
     @Test
     void theSquaredHingeLearnsTheCategoriesToo() {
-        Trainer.Options d = Trainer.Options.DEFAULT;
-        assertThat(d.loss()).isEqualTo(Trainer.Loss.SQUARED);
-        Trainer.Options hinge = new Trainer.Options(d.features(), 3.0, false, Trainer.Loss.SQUARED_HINGE, d.maxEpochs(), d.calibrationFolds(),
-                d.unsureBelow(), d.seed(), false, d.vectors());
-        Model m = Trainer.train(train, hinge);
+        assertThat(Trainer.Options.DEFAULT.loss()).isEqualTo(Trainer.Loss.SQUARED);
+        Model m = Trainer.train(train, defaultsWith(Trainer.Loss.SQUARED_HINGE, 3.0, Trainer.Options.DEFAULT.vectors()));
         List<LabelledText> test = TinyData.messages(10, 2);
         long right = test.stream().filter(t -> m.predict(t.title(), t.body()).label().equals(t.label())).count();
         assertThat(right).isGreaterThanOrEqualTo(28);
@@ -76,11 +73,8 @@ class ClassifierTest {
      */
     @Test
     void theConfidenceIsAboutHowOftenItIsRight() {
-        Trainer.Options d = Trainer.Options.DEFAULT;
         // a small C keeps the raw scores near zero: without the fitted temperature the confidence would be far too low
-        Trainer.Options small = new Trainer.Options(d.features(), 0.3, false, d.loss(), d.maxEpochs(), d.calibrationFolds(),
-                d.unsureBelow(), d.seed(), false, null);
-        Model m = Trainer.train(mixed(3000, 3), small);
+        Model m = Trainer.train(mixed(3000, 3), defaultsWith(Trainer.Options.DEFAULT.loss(), 0.3, null));
         List<LabelledText> test = mixed(600, 4);
         double right = 0, confidence = 0;
         for (LabelledText t : test) {
@@ -90,6 +84,13 @@ class ClassifierTest {
         }
         assertThat(right / test.size()).isBetween(0.6, 0.9);
         assertThat(confidence / test.size()).isCloseTo(right / test.size(), Offset.offset(0.05));
+    }
+
+    /** The default options but for the loss, C and word vectors (null: none). */
+    private static Trainer.Options defaultsWith(Trainer.Loss loss, double c, WordVectors.Settings vectors) {
+        Trainer.Options d = Trainer.Options.DEFAULT;
+        return new Trainer.Options(d.features(), c, d.balanced(), loss, d.maxEpochs(), d.calibrationFolds(), d.unsureBelow(), d.seed(),
+                d.tuneBias(), vectors);
     }
 
     /**
