@@ -23,7 +23,7 @@ import org.hemei.triage.internal.SelfTraining;
 import org.hemei.triage.internal.Trainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -86,7 +86,8 @@ public class TriageModels {
         this.triage = triage;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    /** Before the start-up runners, which may start a training of their own (the demo's first model). */
+    @EventListener(ApplicationStartedEvent.class)
     void interruptLeftovers() {
         int n = store.interruptUnfinishedTrainings();
         if (n > 0) log.warn("Triage: {} training(s) left unfinished by the last shutdown marked interrupted", n);

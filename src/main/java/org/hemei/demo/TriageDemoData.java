@@ -1,0 +1,53 @@
+package org.hemei.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.hemei.triage.TrainingExamples;
+import org.hemei.triage.TriageModels;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo profile only: a first category model, so the intake's suggestions work from the first start. It is trained
+ * in the background on {@code triage/demo-messages.csv}, 333 synthetic messages (示例) written from templates over
+ * real place names, covering every category group of the catalogue. Its quality says nothing about real messages;
+ * an administrator replaces it by uploading labelled history (the upload replaces these examples).
+ */
+@Component
+@Profile("demo")
+@Order(30)
+class TriageDemoData implements ApplicationRunner {
+
+    static final String FILE = "triage/demo-messages.csv";
+    private static final Logger log = LoggerFactory.getLogger(TriageDemoData.class);
+
+    private final TrainingExamples examples;
+    private final TriageModels models;
+    private final boolean enabled;
+
+    TriageDemoData(TrainingExamples examples, TriageModels models, @Value("${hemei.demo.triage-model:true}") boolean enabled) {
+        this.examples = examples;
+        this.models = models;
+        this.enabled = enabled;
+    }
+
+    /** Only into an empty store: a demo database that has examples or versions keeps them. */
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (!enabled || examples.count() > 0 || !models.list().isEmpty()) return;
+        byte[] csv;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(FILE)) {
+            if (in == null) throw new IllegalStateException(FILE + " is missing from the build");
+            csv = in.readAllBytes();
+        }
+        examples.upload(csv, FILE, false);
+        var training = models.startTraining("DEMO");
+        log.info("Demo: training category model #{} on {} synthetic messages (示例) in the background", training.id(), training.examples());
+    }
+}

@@ -1,0 +1,80 @@
+package org.hemei.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.hemei.ApiTestSupport;
+import org.hemei.casework.Categories;
+import org.hemei.triage.TriageModels;
+import org.hemei.triage.TriageModels.ModelVersion;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The demo's first category model: trained on the synthetic messages at the first start, active, proposing the
+ * catalogue's category groups at intake, and trained once only. Its own empty database, since the shared test
+ * database holds other tests' examples (and the demo trains only into an empty store).
+ */
+@TestPropertySource(properties = { "hemei.demo.triage-model=true",
+        "spring.datasource.url=jdbc:h2:mem:demo-triage;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
+class TriageDemoDataTest extends ApiTestSupport {
+
+    @Autowired
+    TriageModels models;
+
+    @Autowired
+    TriageDemoData demo;
+
+    @Autowired
+    Categories categories;
+
+    @Test
+    void theFirstStartTrainsAnActiveModelThatClassifiesIntoTheCataloguesGroups() throws Exception {
+        ModelVersion version = awaitVersion();
+        assertThat(version.active()).isTrue();
+        assertThat(version.createdBy()).isEqualTo("system");
+        assertThat(models.trainings(0, 10).items()).singleElement().satisfies(t -> assertThat(t.reason()).isEqualTo("DEMO"));
+        Set<String> groups = categories.all().stream().map(org.hemei.casework.Category::level1).collect(Collectors.toSet());
+        assertThat(version.labels()).containsExactlyInAnyOrderElementsOf(groups);
+
+        // wordings the templates do not have
+        assertThat(category("家里没水了", "岳麓区洋湖街道的小区从昨天起停水，也没贴通知")).isEqualTo("城乡建设");
+        assertThat(category("老板跑路", "在开福区一个工地打工，包工头欠了我们三个月工钱")).isEqualTo("劳动和社会保障");
+        assertThat(category("烧烤店太吵太呛", "楼下烧烤店的油烟和噪声一直到半夜")).isEqualTo("环境保护");
+
+        demo.run(null); // a restart with models in the store trains nothing more
+        assertThat(models.trainings(0, 10).items()).hasSize(1);
+        assertThat(models.list()).hasSize(1);
+    }
+
+    @Test
+    void theDemoMessagesCoverEveryGroupOfTheCatalogueAndNothingElse() throws Exception {
+        Map<String, Long> perLabel;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(TriageDemoData.FILE)) {
+            perLabel = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1)
+                    .map(l -> l.substring(l.lastIndexOf(',') + 1)).collect(Collectors.groupingBy(l -> l, Collectors.counting()));
+        }
+        assertThat(new TreeSet<>(perLabel.keySet()))
+                .isEqualTo(new TreeSet<>(categories.all().stream().map(org.hemei.casework.Category::level1).toList()));
+        assertThat(perLabel.values()).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(20));
+    }
+
+    private ModelVersion awaitVersion() throws InterruptedException {
+        for (int i = 0; i < 1200 && models.list().isEmpty(); i++) Thread.sleep(100);
+        assertThat(models.list()).as("the demo model after two minutes").hasSize(1);
+        return models.list().get(0);
+    }
+
+    private String category(String title, String body) throws Exception {
+        JsonNode r = call(json(post("/api/triage/classify"), Map.of("title", title, "body", body)).with(as("dispatcher")), 200);
+        return r.path("top").get(0).path("category").asText();
+    }
+}
