@@ -70,6 +70,12 @@ class PagesTest {
     }
 
     @Test
+    void everyPageNamesAnIconThatIsServedToAnyone() throws Exception {
+        mvc.perform(get("/login")).andExpect(content().string(containsString("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/img/favicon.svg\">")));
+        mvc.perform(get("/img/favicon.svg")).andExpect(status().isOk()).andExpect(content().string(containsString("<svg")));
+    }
+
+    @Test
     void communityStaffEditsOwnProfileFromThePage() throws Exception {
         MockHttpSession community = signIn("community");
         mvc.perform(get("/territory").session(community)).andExpect(status().isOk())
