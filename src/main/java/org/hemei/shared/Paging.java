@@ -7,8 +7,9 @@ public record Paging<T>(List<T> items, int page, int size, long total) {
 
     public static final int MAX_SIZE = 200;
 
+    /** At least one: an empty list is still "page 1 of 1" on screen. */
     public int pages() {
-        return size == 0 ? 0 : (int) ((total + size - 1) / size);
+        return size == 0 || total == 0 ? 1 : (int) ((total + size - 1) / size);
     }
 
     public boolean hasNext() {
