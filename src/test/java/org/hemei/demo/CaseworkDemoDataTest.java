@@ -1,0 +1,40 @@
+package org.hemei.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.hemei.ApiTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** The demo's work orders: one at every stage after the first start, none twice after a restart. */
+@TestPropertySource(properties = { "hemei.demo.triage-model=true", "hemei.demo.orders=true",
+        "spring.datasource.url=jdbc:h2:mem:demo-triage;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
+class CaseworkDemoDataTest extends ApiTestSupport {
+
+    @Autowired
+    CaseworkDemoData demo;
+
+    @Test
+    void theFirstStartLeavesOrdersAtEveryStageAndARestartAddsNone() throws Exception {
+        assertThat(statuses()).isEqualTo(Map.of("RECEIVED", 2, "REGISTERED", 1, "DISPATCHED", 2, "SIGNED", 1, "IN_PROGRESS", 1,
+                "HANDLED", 1, "CLOSED", 2));
+        demo.create();
+        assertThat(statuses().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(CaseworkDemoData.ORDERS.size());
+
+        // all of them lie in 文艺路街道, so the street's staff see every one
+        assertThat(call(get("/api/casework/orders").param("q", "示例").with(as("street")), 200).path("total").asLong())
+                .isEqualTo(CaseworkDemoData.ORDERS.size());
+    }
+
+    private Map<String, Integer> statuses() throws Exception {
+        JsonNode page = call(get("/api/casework/orders").param("q", "示例").param("size", "100").with(as("dispatcher")), 200);
+        Map<String, Integer> byStatus = new TreeMap<>();
+        for (JsonNode row : page.path("items")) byStatus.merge(row.path("status").asText(), 1, Integer::sum);
+        return byStatus;
+    }
+}
