@@ -70,6 +70,21 @@ class PagesTest {
     }
 
     @Test
+    void codeFieldsOfferPlacesByNameForStaffOnly() throws Exception {
+        MockHttpSession dispatcher = signIn("dispatcher");
+        // htmx sends the typed text under the field's own name
+        mvc.perform(get("/territory/options").param("division", "识字里").session(dispatcher)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<option value=\"430102001001\">芙蓉区 · 文艺路街道 · 识字里社区居委会</option>")));
+        mvc.perform(get("/territory/options").param("divisionCode", "").session(dispatcher)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("<option"))));
+        for (String page : new String[] { "/casework/board", "/casework/intake", "/casework/kpis" }) {
+            mvc.perform(get(page).session(dispatcher)).andExpect(status().isOk())
+                    .andExpect(content().string(allOf(containsString("list=\"division-options\""), containsString("hx-get=\"/territory/options\""))));
+        }
+        mvc.perform(get("/territory/options").param("q", "识字里").session(signIn("resident"))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void everyPageNamesAnIconThatIsServedToAnyone() throws Exception {
         mvc.perform(get("/login")).andExpect(content().string(containsString("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/img/favicon.svg\">")));
         mvc.perform(get("/img/favicon.svg")).andExpect(status().isOk()).andExpect(content().string(containsString("<svg")));

@@ -67,6 +67,28 @@ class TerritoryPages {
         return "territory/fragments :: hits";
     }
 
+    /** A place offered to a code field: its code, and its name with the district or street above it. */
+    record Option(String code, String label) {
+    }
+
+    /**
+     * Options for the code fields of other pages' forms ({@code <datalist>}), so people type a name and pick its code.
+     * The field's own name is the parameter (htmx sends the typed text under it), whichever that is.
+     */
+    @Staff
+    @GetMapping("/territory/options")
+    String options(@RequestParam java.util.Map<String, String> params, Model model) {
+        String q = params.values().stream().filter(v -> v != null && !v.isBlank()).findFirst().orElse("").strip();
+        List<Division> hits = q.isEmpty() ? List.of() : territory.search(q, null, 0, 20).items();
+        model.addAttribute("options", hits.stream().map(d -> new Option(d.code(), label(d))).toList());
+        return "territory/fragments :: options";
+    }
+
+    private String label(Division d) {
+        List<String> names = territory.path(d.code()).stream().filter(p -> p.level() != Level.CITY).map(Division::name).toList();
+        return String.join(" · ", names);
+    }
+
     /** The profile form as posted; every figure is required. */
     record ProfileForm(Integer residentPopulation, Integer communityWorkers, Long operatingFundsYuan, Integer serviceSpaceM2,
             Integer version) {
