@@ -81,7 +81,13 @@ class PagesTest {
             mvc.perform(get(page).session(dispatcher)).andExpect(status().isOk())
                     .andExpect(content().string(allOf(containsString("list=\"division-options\""), containsString("hx-get=\"/territory/options\""))));
         }
-        mvc.perform(get("/territory/options").param("q", "识字里").session(signIn("resident"))).andExpect(status().isForbidden());
+        mvc.perform(get("/units/options").param("unit", "城管").session(dispatcher)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*<option value=\"\\d+\">长沙市城管局[^<]*</option>.*")));
+        mvc.perform(get("/casework/kpis").session(dispatcher))
+                .andExpect(content().string(allOf(containsString("list=\"unit-options\""), containsString("hx-get=\"/units/options\""))));
+        MockHttpSession resident = signIn("resident");
+        mvc.perform(get("/territory/options").param("q", "识字里").session(resident)).andExpect(status().isForbidden());
+        mvc.perform(get("/units/options").param("q", "城管").session(resident)).andExpect(status().isForbidden());
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.hemei.organization.Units;
 import org.hemei.organization.Units.UnitForm;
 import org.hemei.shared.DomainException;
 import org.hemei.shared.Paging;
+import org.hemei.shared.TypedText;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -56,6 +57,15 @@ class OrganizationPages {
         model.addAttribute("kind", kind);
         model.addAttribute("division", division);
         return "organization/units";
+    }
+
+    /** Options for the unit fields of other pages' forms (the measures' unit), so people type a name and pick its id. */
+    @Staff
+    @GetMapping("/units/options")
+    String unitOptions(@RequestParam java.util.Map<String, String> params, Model model) {
+        String q = TypedText.of(params);
+        model.addAttribute("options", q.isEmpty() ? java.util.List.of() : units.search(q, null, null, 0, 20).items());
+        return "organization/unit-options :: options";
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER')")

@@ -5,6 +5,7 @@ import org.hemei.identity.Actor;
 import org.hemei.identity.Role;
 import org.hemei.identity.Staff;
 import org.hemei.shared.DomainException;
+import org.hemei.shared.TypedText;
 import org.hemei.territory.CommunityProfiles;
 import org.hemei.territory.CommunityProfiles.ProfileChange;
 import org.hemei.territory.Division;
@@ -71,14 +72,11 @@ class TerritoryPages {
     record Option(String code, String label) {
     }
 
-    /**
-     * Options for the code fields of other pages' forms ({@code <datalist>}), so people type a name and pick its code.
-     * The field's own name is the parameter (htmx sends the typed text under it), whichever that is.
-     */
+    /** Options for the division-code fields of other pages' forms, so people type a name and pick its code. */
     @Staff
     @GetMapping("/territory/options")
     String options(@RequestParam java.util.Map<String, String> params, Model model) {
-        String q = params.values().stream().filter(v -> v != null && !v.isBlank()).findFirst().orElse("").strip();
+        String q = TypedText.of(params);
         List<Division> hits = q.isEmpty() ? List.of() : territory.search(q, null, 0, 20).items();
         model.addAttribute("options", hits.stream().map(d -> new Option(d.code(), label(d))).toList());
         return "territory/fragments :: options";
