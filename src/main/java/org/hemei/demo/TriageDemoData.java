@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Demo profile only: a first category model, so the intake's suggestions work from the first start. It is trained
  * in the background on {@code triage/demo-messages.csv}, 333 synthetic messages (示例) written from templates over
  * real place names, covering every category group of the catalogue. Its quality says nothing about real messages;
- * an administrator replaces it by uploading labelled history (the upload replaces these examples).
+ * an administrator replaces it by uploading labelled history (an upload that replaces the previous one removes these).
  */
 @Component
 @Profile("demo")
