@@ -12,8 +12,7 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The demo's work orders: one at every stage after the first start, none twice after a restart. */
-@TestPropertySource(properties = { "hemei.demo.triage-model=true", "hemei.demo.orders=true",
-        "spring.datasource.url=jdbc:h2:mem:demo-triage;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
+@TestPropertySource(properties = { "hemei.demo.triage-model=true", "hemei.demo.orders=true", TriageDemoDataTest.OWN_DATABASE })
 class CaseworkDemoDataTest extends ApiTestSupport {
 
     @Autowired

@@ -23,9 +23,11 @@ import tools.jackson.databind.JsonNode;
  * catalogue's category groups at intake, and trained once only. Its own empty database, since the shared test
  * database holds other tests' examples (and the demo trains only into an empty store).
  */
-@TestPropertySource(properties = { "hemei.demo.triage-model=true", "hemei.demo.orders=true",
-        "spring.datasource.url=jdbc:h2:mem:demo-triage;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
+@TestPropertySource(properties = { "hemei.demo.triage-model=true", "hemei.demo.orders=true", TriageDemoDataTest.OWN_DATABASE })
 class TriageDemoDataTest extends ApiTestSupport {
+
+    /** Shared with {@link CaseworkDemoDataTest}: the same properties, so one context serves both. */
+    static final String OWN_DATABASE = "spring.datasource.url=jdbc:h2:mem:demo-triage;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
 
     @Autowired
     TriageModels models;
