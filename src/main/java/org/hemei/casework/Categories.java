@@ -31,15 +31,15 @@ public class Categories implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("select count(*) from category").query(Long.class).single() == 0) {
-            seed();
-        }
+        List<String[]> catalogue = catalogue();
+        if (jdbc.sql("select count(*) from category").query(Long.class).single() == 0) seed(catalogue);
+        fillKeywords(catalogue);
         Map<String, Category> map = new LinkedHashMap<>();
-        jdbc.sql("select code, name, name_en, level1, kind, sign_limit, handle_limit, lead, assisting, verify, emergency_plan"
+        jdbc.sql("select code, name, name_en, level1, kind, sign_limit, handle_limit, lead, assisting, verify, emergency_plan, keywords"
                 + " from category where active order by code")
                 .query((rs, i) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         Category.Kind.valueOf(rs.getString(5)), TimeLimit.parse(rs.getString(6)), TimeLimit.parse(rs.getString(7)),
-                        rs.getString(8), list(rs.getString(9)), rs.getBoolean(10), list(rs.getString(11))))
+                        rs.getString(8), list(rs.getString(9)), rs.getBoolean(10), list(rs.getString(11)), list(rs.getString(12))))
                 .list().forEach(c -> map.put(c.code(), c));
         byCode.set(Map.copyOf(map));
     }
@@ -60,19 +60,28 @@ public class Categories implements ApplicationRunner {
         return s == null || s.isBlank() ? List.of() : Arrays.stream(s.split(";")).map(String::strip).toList();
     }
 
-    private void seed() {
+    /** The rows of casework/categories.csv after its header. */
+    private static List<String[]> catalogue() {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 new ClassPathResource("casework/categories.csv").getInputStream(), StandardCharsets.UTF_8))) {
-            in.readLine();
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.isBlank()) continue;
-                String[] f = line.split(",", -1);
-                jdbc.sql("insert into category(code, name, name_en, level1, kind, sign_limit, handle_limit, lead, assisting,"
-                        + " verify, emergency_plan) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                        .params(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], Boolean.parseBoolean(f[9]), f[10]).update();
-            }
+            return in.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void seed(List<String[]> catalogue) {
+        for (String[] f : catalogue) {
+            jdbc.sql("insert into category(code, name, name_en, level1, kind, sign_limit, handle_limit, lead, assisting,"
+                    + " verify, emergency_plan) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], Boolean.parseBoolean(f[9]), f[10]).update();
+        }
+    }
+
+    /** Keywords came after the first catalogues were seeded: a category without any takes the shipped ones. */
+    private void fillKeywords(List<String[]> catalogue) {
+        for (String[] f : catalogue) {
+            jdbc.sql("update category set keywords = ? where code = ? and keywords = ''").params(f[11], f[0]).update();
         }
     }
 }

@@ -55,6 +55,21 @@ class SuggestionsTest extends ApiTestSupport {
     }
 
     @Test
+    void theCategoriesTheDemandNamesComeFirstAndThoseOfOtherGroupsAreOfferedToo() throws Exception {
+        JsonNode s = call(json(post("/api/casework/suggestions").with(as("dispatcher")),
+                Map.of("title", "饭店油烟", "text", "楼下饭店油烟排放严重，晚上噪音也大")), 200);
+        // 油烟 + 排放 (污染排放) name more of the demand than 噪音 (噪声扰民); 环境卫生 is not named but still offered
+        assertThat(texts(s.path("categories"), "code")).containsExactly("POLLUTION", "NOISE", "SANITATION");
+        assertThat(s.path("categories").findValues("named")).extracting(JsonNode::asBoolean).containsExactly(true, true, false);
+        assertThat(s.path("elsewhere")).isEmpty();
+
+        JsonNode other = call(json(post("/api/casework/suggestions").with(as("dispatcher")),
+                Map.of("title", "公交站台", "text", "公交站台旁边垃圾堆放好几天了，地铁口也是")), 200);
+        assertThat(other.path("group").asString()).isEqualTo("交通运输");
+        assertThat(texts(other.path("elsewhere"), "code")).first().isEqualTo("SANITATION");
+    }
+
+    @Test
     void aCorrectionAtRegistrationIsRecordedAndBecomesTrainingData() throws Exception {
         String text = "识字里社区门口公交站台被占用" + unique("");
         JsonNode order = call(json(post("/api/casework/orders").with(as("resident")), Map.of("title", "站台油烟", "text", text)), 201);

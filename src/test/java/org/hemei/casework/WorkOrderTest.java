@@ -16,9 +16,9 @@ class WorkOrderTest {
 
     static final Instant T0 = Instant.parse("2026-11-25T02:00:00Z");
     static final Category SANITATION = new Category("SANITATION", "环境卫生", "Sanitation", "环境保护", Category.Kind.GENERAL,
-            TimeLimit.parse("1wd"), TimeLimit.parse("7wd"), "STREET", List.of("COMMUNITY"), true, List.of());
+            TimeLimit.parse("1wd"), TimeLimit.parse("7wd"), "STREET", List.of("COMMUNITY"), true, List.of(), List.of());
     static final Category HAZARD = new Category("HAZARD", "重大安全隐患", "Hazard", "城乡建设", Category.Kind.EMERGENCY,
-            TimeLimit.parse("15m"), TimeLimit.parse("2h"), "YINGJI", List.of(), true, List.of("YINGJI", "GONGAN"));
+            TimeLimit.parse("15m"), TimeLimit.parse("2h"), "YINGJI", List.of(), true, List.of("YINGJI", "GONGAN"), List.of());
 
     static WorkOrder received() {
         return WorkOrder.receive("12345-20261125-000001", Channel.HOTLINE, new Intake.Demand("t", "垃圾没人清运", null, null, null,

@@ -52,6 +52,10 @@ class TriageDemoDataTest extends ApiTestSupport {
         assertThat(category("老板跑路", "在开福区一个工地打工，包工头欠了我们三个月工钱")).isEqualTo("劳动和社会保障");
         assertThat(category("烧烤店太吵太呛", "楼下烧烤店的油烟和噪声一直到半夜")).isEqualTo("环境保护");
 
+        // the words shown to the operator are words, not the n-grams that straddle two (了一, 请尽)
+        JsonNode lamp = classify("", "芙蓉区文艺路街道识字里社区3栋楼道灯坏了一个星期，晚上很黑，老人上下楼不安全，请尽快维修。");
+        assertThat(texts(lamp.path("words"))).contains("楼道").doesNotContain("了一", "请尽");
+
         demo.run(null); // a restart with models in the store trains nothing more
         assertThat(models.trainings(0, 10).items()).hasSize(1);
         assertThat(models.list()).hasSize(1);
@@ -76,7 +80,16 @@ class TriageDemoDataTest extends ApiTestSupport {
     }
 
     private String category(String title, String body) throws Exception {
-        JsonNode r = call(json(post("/api/triage/classify"), Map.of("title", title, "body", body)).with(as("dispatcher")), 200);
-        return r.path("top").get(0).path("category").asText();
+        return classify(title, body).path("top").get(0).path("category").asText();
+    }
+
+    private JsonNode classify(String title, String body) throws Exception {
+        return call(json(post("/api/triage/classify"), Map.of("title", title, "body", body)).with(as("dispatcher")), 200);
+    }
+
+    private static java.util.List<String> texts(JsonNode array) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asString()));
+        return out;
     }
 }

@@ -194,7 +194,8 @@ class Open311Api {
         s.put("description", c.nameEn() + ". " + Open311Requests.serviceNotice(c));
         s.put("metadata", false);
         s.put("type", "realtime");
-        s.put("keywords", String.join(", ", c.name(), c.nameEn(), c.level1()));
+        s.put("keywords", String.join(", ", java.util.stream.Stream.concat(java.util.stream.Stream.of(c.name(), c.nameEn(), c.level1()),
+                c.keywords().stream()).toList()));
         s.put("group", c.level1());
         return s;
     }

@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 import org.hemei.triage.internal.Vectorizer.SparseVector;
@@ -34,6 +36,8 @@ public final class Model {
 
     /** 2: the vectorizer may carry word vectors (format 1 models are still read). */
     private static final int FORMAT = 2;
+    /** The longest n-gram a vectorizer makes, in chars. */
+    private static final int MAX_GRAM = 3;
 
     private final List<String> labels;
     private final Vectorizer vectorizer;
@@ -133,11 +137,44 @@ public final class Model {
         List<Score> top = new ArrayList<>();
         for (int i = 0; i < Math.min(3, order.length); i++) top.add(new Score(labels.get(order[i]), p[order[i]]));
         int best = order[0];
-        return new Prediction(labels.get(best), p[best], top, words(v, best, 5), p[best] < unsureBelow);
+        List<String> words = words(v, best, 5, wordSpans(title, body));
+        if (words.isEmpty()) words = words(v, best, 5, null);
+        return new Prediction(labels.get(best), p[best], top, words, p[best] < unsureBelow);
     }
 
-    /** The n-grams with the largest positive contribution to the category, longer ones absorbing their parts. */
-    private List<String> words(SparseVector v, int category, int limit) {
+    /**
+     * What an explanation may show for each n-gram of the message: an n-gram made of whole smartcn words (楼道, 坏了)
+     * as itself, one inside a longer word as that word (出租 as 出租车). N-grams that straddle two words (了一, 请尽)
+     * are absent: they weigh as much but mean nothing to an operator.
+     */
+    private static Map<String, String> wordSpans(String title, String body) {
+        Map<String, String> spans = new HashMap<>();
+        List<String> tokens = new ArrayList<>();
+        for (String part : new String[] { title, body }) {
+            List<String> these = new ArrayList<>();
+            Words.segment(new String(Vectorizer.normalise(part)), these::add);
+            for (int i = 0; i < these.size(); i++) {
+                StringBuilder run = new StringBuilder();
+                for (int j = i; j < these.size() && run.length() + these.get(j).length() <= MAX_GRAM; j++) {
+                    String s = run.append(these.get(j)).toString();
+                    spans.put(s, s);
+                }
+            }
+            tokens.addAll(these);
+        }
+        for (String t : tokens) {
+            for (int i = 0; i < t.length(); i++) {
+                for (int j = i + 2; j <= Math.min(t.length(), i + MAX_GRAM); j++) spans.putIfAbsent(t.substring(i, j), t);
+            }
+        }
+        return spans;
+    }
+
+    /**
+     * The n-grams with the largest positive contribution to the category, longer ones absorbing their parts; with
+     * {@code shown} (see {@link #wordSpans}), only n-grams it names, as the words it gives.
+     */
+    private List<String> words(SparseVector v, int category, int limit, Map<String, String> shown) {
         int k = weights.classes();
         int[] idx = v.index();
         float[] val = v.value();
@@ -152,6 +189,7 @@ public final class Model {
         for (Integer j : order) {
             if (contribution[j] <= 0 || out.size() >= limit) break;
             String word = vectorizer.text(idx[j]);
+            if (shown != null) word = shown.getOrDefault(word, "");
             if (word.length() < 2) continue;
             boolean covered = false;
             for (int i = 0; i < out.size(); i++) {

@@ -181,7 +181,7 @@ class Open311ApiTest extends ApiTestSupport {
         assertThat(sanitation.path("metadata").asBoolean()).isFalse();
         assertThat(sanitation.path("type").asString()).isEqualTo("realtime");
         assertThat(sanitation.path("description").asString()).contains(category.nameEn());
-        assertThat(sanitation.path("keywords").asString()).contains(category.name(), category.nameEn());
+        assertThat(sanitation.path("keywords").asString()).contains(category.name(), category.nameEn(), "垃圾", "清运");
 
         Element root = send(get(V2 + "/services.xml").param("jurisdiction_id", "430100"), 200).xml();
         assertThat(root.getTagName()).isEqualTo("services");

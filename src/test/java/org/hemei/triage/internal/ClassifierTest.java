@@ -34,6 +34,14 @@ class ClassifierTest {
     }
 
     @Test
+    void explainsWithWholeWordsNotTheNgramsAcrossTwoWords() {
+        // Every bigram here weighs for 交通运输, those straddling two words (交线, 路站, ...) as much as the words.
+        Model.Prediction p = model.predict("公交线路站台", "地铁班次司机出租车线路公交");
+        assertThat(p.label()).isEqualTo("交通运输");
+        assertThat(p.words()).isNotEmpty().allSatisfy(w -> assertThat(List.of("公交", "线路", "站台", "地铁", "班次", "司机", "出租车")).anySatisfy(word -> assertThat(word).contains(w)));
+    }
+
+    @Test
     void isUnsureAboutTextItHasNeverSeen() {
         Model.Prediction p = model.predict("", "zzz qqq xyz");
         assertThat(p.unsure()).isTrue();
