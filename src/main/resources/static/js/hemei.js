@@ -33,3 +33,20 @@ document.addEventListener('change', function (e) {
   input.setCustomValidity(file && file.size > Number(input.dataset.maxBytes) ? (input.dataset.tooLarge || 'too large') : '');
   input.reportValidity();
 });
+
+// Lists as cards on a phone (table.cards, see hemei.css): each cell is labelled with its column's heading, also in
+// rows that htmx swaps in later.
+(function () {
+  function label(root) {
+    root.querySelectorAll('table.cards').forEach(function (table) {
+      var heads = Array.prototype.map.call(table.querySelectorAll('thead th'), function (th) { return th.textContent.trim(); });
+      table.querySelectorAll('tbody tr').forEach(function (tr) {
+        Array.prototype.forEach.call(tr.children, function (td, i) {
+          if (!td.hasAttribute('colspan') && heads[i]) td.setAttribute('data-label', heads[i]);
+        });
+      });
+    });
+  }
+  document.addEventListener('DOMContentLoaded', function () { label(document); });
+  document.addEventListener('htmx:afterSettle', function () { label(document); });
+})();

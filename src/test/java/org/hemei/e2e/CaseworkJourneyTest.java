@@ -79,6 +79,10 @@ class CaseworkJourneyTest {
             // The community finds it in its inbox, signs and handles it.
             Page community = signIn(browser, "community");
             community.navigate(base() + "/casework/inbox");
+            // On a phone the inbox is a list of cards, each value beside its column's heading.
+            assertThat(community.locator("table.orders thead")).isHidden();
+            assertThat(community.locator("tr", new Page.LocatorOptions().setHasText(number)).locator("td").nth(3))
+                    .hasAttribute("data-label", "状态");
             community.locator("a", new Page.LocatorOptions().setHasText(number)).click();
             community.locator("#action-sign button[type=submit]").click();
             assertThat(community.locator("#order-status")).hasText("已签收");
