@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.hemei.casework.Categories;
 import org.hemei.casework.Category;
 import org.hemei.casework.Channel;
@@ -194,8 +195,7 @@ class Open311Api {
         s.put("description", c.nameEn() + ". " + Open311Requests.serviceNotice(c));
         s.put("metadata", false);
         s.put("type", "realtime");
-        s.put("keywords", String.join(", ", java.util.stream.Stream.concat(java.util.stream.Stream.of(c.name(), c.nameEn(), c.level1()),
-                c.keywords().stream()).toList()));
+        s.put("keywords", String.join(", ", Stream.concat(Stream.of(c.name(), c.nameEn(), c.level1()), c.keywords().stream()).toList()));
         s.put("group", c.level1());
         return s;
     }

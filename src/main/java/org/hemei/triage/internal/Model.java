@@ -137,9 +137,7 @@ public final class Model {
         List<Score> top = new ArrayList<>();
         for (int i = 0; i < Math.min(3, order.length); i++) top.add(new Score(labels.get(order[i]), p[order[i]]));
         int best = order[0];
-        List<String> words = words(v, best, 5, wordSpans(title, body));
-        if (words.isEmpty()) words = words(v, best, 5, null);
-        return new Prediction(labels.get(best), p[best], top, words, p[best] < unsureBelow);
+        return new Prediction(labels.get(best), p[best], top, words(v, best, 5, wordSpans(title, body)), p[best] < unsureBelow);
     }
 
     /**
@@ -171,8 +169,9 @@ public final class Model {
     }
 
     /**
-     * The n-grams with the largest positive contribution to the category, longer ones absorbing their parts; with
-     * {@code shown} (see {@link #wordSpans}), only n-grams it names, as the words it gives.
+     * The words of the features with the largest positive contribution to the category, longer ones absorbing their
+     * parts: n-grams as {@code shown} gives them (see {@link #wordSpans}), segmented words (longer than any n-gram)
+     * as they are.
      */
     private List<String> words(SparseVector v, int category, int limit, Map<String, String> shown) {
         int k = weights.classes();
@@ -189,7 +188,7 @@ public final class Model {
         for (Integer j : order) {
             if (contribution[j] <= 0 || out.size() >= limit) break;
             String word = vectorizer.text(idx[j]);
-            if (shown != null) word = shown.getOrDefault(word, "");
+            if (word.length() <= MAX_GRAM) word = shown.getOrDefault(word, "");
             if (word.length() < 2) continue;
             boolean covered = false;
             for (int i = 0; i < out.size(); i++) {
