@@ -43,9 +43,11 @@ public class DispatchDecisions implements DispatchRules {
             Long ruleId, UnitRef lead, List<UnitRef> assisting, boolean fallback, String explanation, List<Candidate> candidates) {
     }
 
-    /** kind: NO_RULE, MISSING_UNIT or AMBIGUOUS_TIE. */
-    public record Finding(String kind, String categoryCode, Long ruleId, String message) {
+    public record Finding(FindingKind kind, String categoryCode, Long ruleId, String message) {
     }
+
+    /** What the catalogue check found; each has a heading in the message bundles (dispatch.finding.*). */
+    public enum FindingKind { NO_RULE, MISSING_UNIT, PUSHED_DOWN, AMBIGUOUS_TIE }
 
     /** Precedence first (higher wins), then specificity, then the newer rule; the lower id only for an exact tie. */
     static final Comparator<DispatchRule> ORDER = Comparator.comparingInt(DispatchRule::precedence).reversed()
@@ -201,10 +203,10 @@ public class DispatchDecisions implements DispatchRules {
         }
         for (Category c : categories.all()) {
             if (!some.contains(c.code())) {
-                findings.add(new Finding("NO_RULE", c.code(), null, "类别「" + c.name() + "」没有生效的派单规则，将由属地街道兜底 / "
+                findings.add(new Finding(FindingKind.NO_RULE, c.code(), null, "类别「" + c.name() + "」没有生效的派单规则，将由属地街道兜底 / "
                         + c.nameEn() + " has no rule in force: the street of the place leads (属地兜底)"));
             } else if (!everywhere.contains(c.code())) {
-                findings.add(new Finding("NO_RULE", c.code(), null, "类别「" + c.name() + "」只在部分区域或条件下有规则，其余由属地街道兜底 / "
+                findings.add(new Finding(FindingKind.NO_RULE, c.code(), null, "类别「" + c.name() + "」只在部分区域或条件下有规则，其余由属地街道兜底 / "
                         + c.nameEn() + " has rules only for some territories or conditions: elsewhere the street leads (属地兜底)"));
             }
         }
@@ -248,7 +250,7 @@ public class DispatchDecisions implements DispatchRules {
         if (category.isEmpty()) return List.of();
         Unit lead = r.leadUnitId() == null ? null : units.find(r.leadUnitId()).orElse(null);
         return catalogue.pushDownReasons(category.get(), r.territoryCode(), r.leadType(), lead, day, day).stream()
-                .map(reason -> new Finding("PUSHED_DOWN", r.categoryCode(), r.id(), r.describeChinese() + "：社区主办部门职责事项 / a"
+                .map(reason -> new Finding(FindingKind.PUSHED_DOWN, r.categoryCode(), r.id(), r.describeChinese() + "：社区主办部门职责事项 / a"
                         + " community leads department work — " + reason.reason()))
                 .toList();
     }
@@ -260,7 +262,7 @@ public class DispatchDecisions implements DispatchRules {
         ids.addAll(r.assistingUnitIds());
         for (Long id : ids) {
             if (!p.activeUnits().contains(id) && units.find(id).filter(Unit::isActive).isEmpty()) {
-                out.add(new Finding("MISSING_UNIT", r.categoryCode(), r.id(), r.describeChinese() + "：单位 " + id
+                out.add(new Finding(FindingKind.MISSING_UNIT, r.categoryCode(), r.id(), r.describeChinese() + "：单位 " + id
                         + " 已不存在或已停用 / " + r.describeEnglish() + ": unit " + id + " no longer exists or is inactive"));
             }
         }
@@ -271,7 +273,7 @@ public class DispatchDecisions implements DispatchRules {
             List<Division> lacking = lacking(r, type, p);
             if (lacking.isEmpty()) continue;
             String names = String.join("、", lacking.stream().limit(5).map(Division::name).toList()) + (lacking.size() > 5 ? "等" : "");
-            out.add(new Finding("MISSING_UNIT", r.categoryCode(), r.id(), r.describeChinese() + "：" + type + " 在 " + lacking.size()
+            out.add(new Finding(FindingKind.MISSING_UNIT, r.categoryCode(), r.id(), r.describeChinese() + "：" + type + " 在 " + lacking.size()
                     + " 处没有对应单位（" + names + "）/ " + r.describeEnglish() + ": no " + type + " unit at " + lacking.size()
                     + " places under its territory"));
         }
@@ -315,7 +317,7 @@ public class DispatchDecisions implements DispatchRules {
                 DispatchRule a = rules.get(i);
                 DispatchRule b = rules.get(j);
                 if (a.categoryCode().equals(b.categoryCode()) && sameKey(a, b)) {
-                    out.add(new Finding("AMBIGUOUS_TIE", a.categoryCode(), b.id(), "规则 #" + a.id() + " 与 #" + b.id()
+                    out.add(new Finding(FindingKind.AMBIGUOUS_TIE, a.categoryCode(), b.id(), "规则 #" + a.id() + " 与 #" + b.id()
                             + " 的类别、适用区域、条件和优先级完全相同，只能按生效日期或编号取舍 / rules #" + a.id() + " and #" + b.id()
                             + " have the same territory, conditions and precedence: only their dates or ids decide"));
                 }

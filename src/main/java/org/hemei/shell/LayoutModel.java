@@ -9,6 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Puts the signed-in actor and their menu into every page's model for the layout. */
 @ControllerAdvice(annotations = Controller.class)
@@ -33,5 +34,14 @@ class LayoutModel {
             model.addAttribute("unread", notifications.unreadCount());
         }
         model.addAttribute("currentPath", request.getRequestURI());
+        model.addAttribute("langZh", withLanguage(request, "zh_CN"));
+        model.addAttribute("langEn", withLanguage(request, "en"));
+    }
+
+    /** This page in another language: the same path and query (filters, page) with lang replaced. */
+    private static String withLanguage(HttpServletRequest request, String lang) {
+        String query = request.getQueryString();
+        return UriComponentsBuilder.fromUriString(request.getRequestURI() + (query == null ? "" : "?" + query))
+                .replaceQueryParam("lang", lang).build().toUriString();
     }
 }

@@ -70,6 +70,17 @@ class PagesTest {
     }
 
     @Test
+    void switchingLanguageKeepsThePageItsFiltersAndItsPage() throws Exception {
+        MockHttpSession admin = signIn("admin");
+        mvc.perform(get("/admin/accounts?q=dis&page=0&lang=en").session(admin))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("href=\"/admin/accounts?q=dis&amp;page=0&amp;lang=zh_CN\""),
+                        containsString("href=\"/admin/accounts?q=dis&amp;page=0&amp;lang=en\""),
+                        // roles read as words, not as the enum's names
+                        containsString(">Dispatcher<"), not(containsString(">DISPATCHER<")))));
+    }
+
+    @Test
     void codeFieldsOfferPlacesByNameForStaffOnly() throws Exception {
         MockHttpSession dispatcher = signIn("dispatcher");
         // htmx sends the typed text under the field's own name
