@@ -72,6 +72,18 @@ class DutyPagesTest extends ApiTestSupport {
                 .param("communityCodes", SHIZILI).param("dueDate", "明天")).andExpect(redirectedUrl("/duty/tasks")).andReturn();
         assertThat((String) badDate.getFlashMap().get("error")).contains("yyyy-mm-dd");
         assertThat(tasksTitled(title + "x")).isZero();
+        // ...and the form comes back as it was typed, to fix the date alone.
+        mvc.perform(get("/duty/tasks").session(department).flashAttrs(badDate.getFlashMap()))
+                .andExpect(content().string(allOf(containsString("value=\"" + title + "x\""), containsString("value=\"明天\""),
+                        containsString("<option value=\"" + SHIZILI + "\" selected=\"selected\">"))));
+
+        // An application starting too soon is refused with its basis kept.
+        MvcResult tooSoon = mvc.perform(post("/duty/applications").session(department).with(csrf()).param("title", title)
+                .param("basis", "群租房整治依据（示例）").param("startDate", LocalDate.now().toString())).andReturn();
+        assertThat((String) tooSoon.getFlashMap().get("error")).isNotBlank();
+        mvc.perform(get("/duty/applications").param("title", title).session(department).flashAttrs(tooSoon.getFlashMap()))
+                .andExpect(content().string(allOf(containsString("群租房整治依据（示例）</textarea>"),
+                        containsString("value=\"" + LocalDate.now() + "\""))));
 
         MvcResult applied = mvc.perform(post("/duty/applications").session(department).with(csrf()).param("title", title)
                 .param("basis", "群租房安全隐患专项整治（示例）").param("startDate", tasks.earliestApplicationStart().toString()))
@@ -149,6 +161,9 @@ class DutyPagesTest extends ApiTestSupport {
         MvcResult bad = mvc.perform(post("/duty/evaluations").session(department).with(csrf()).param("companyUnitId", "" + company)
                 .param("period", "2026年").param("score", "八十").param("findings", "保洁一般")).andExpect(redirectedUrl("/duty/evaluations")).andReturn();
         assertThat((String) bad.getFlashMap().get("error")).contains("score");
+        mvc.perform(get("/duty/evaluations").session(department).flashAttrs(bad.getFlashMap()))
+                .andExpect(content().string(allOf(containsString("value=\"八十\""), containsString("保洁一般</textarea>"),
+                        containsString("<option value=\"" + company + "\" selected=\"selected\">"))));
 
         String location = mvc.perform(post("/duty/evaluations").session(department).with(csrf()).param("companyUnitId", "" + company)
                 .param("period", "2026年").param("score", "80").param("grade", "GOOD").param("findings", "保洁一般"))
@@ -164,6 +179,11 @@ class DutyPagesTest extends ApiTestSupport {
         mvc.perform(get("/duty/evaluations").param("awaiting", "true").session(party)).andExpect(status().isOk())
                 .andExpect(content().string(containsString(name)));
         mvc.perform(get(location).session(party)).andExpect(content().string(containsString("opinion-form")));
+        MvcResult noText = mvc.perform(post(location + "/opinion").session(party).with(csrf()).param("opinion", "DISAGREE")
+                .param("text", " ").param("version", "1")).andExpect(redirectedUrl(location)).andReturn();
+        assertThat((String) noText.getFlashMap().get("error")).isNotBlank();
+        mvc.perform(get(location).session(party).flashAttrs(noText.getFlashMap()))
+                .andExpect(content().string(containsString("value=\"DISAGREE\" checked=\"checked\"")));
         mvc.perform(post(location + "/opinion").session(party).param("opinion", "AGREE").param("text", "同意").param("version", "1"))
                 .andExpect(status().isForbidden());
         mvc.perform(post(location + "/opinion").session(party).with(csrf()).param("opinion", "AGREE").param("text", "同意部门评价")

@@ -45,20 +45,29 @@ class CaseworkPages {
 
     /** Every field any action form may post; each action reads what it needs. */
     record ActionForm(String action, Integer version, String note, String reason, String category, String divisionCode, Urgency urgency,
-            Boolean majorHazard, Long leadUnitId, Long into, Boolean accept, Boolean approve, Boolean passed, Boolean resolved,
+            Boolean majorHazard, String leadUnitId, String into, Boolean accept, Boolean approve, Boolean passed, Boolean resolved,
             Satisfaction satisfaction, LocalDateTime until, String unitIds, Long summons, org.hemei.casework.Whistles.Rating rating) {
 
         Set<Long> units() {
             Set<Long> ids = new LinkedHashSet<>();
             for (String part : (unitIds == null ? "" : unitIds).split("[,，\\s]+")) {
-                if (part.isBlank()) continue;
-                try {
-                    ids.add(Long.valueOf(part));
-                } catch (NumberFormatException e) {
-                    throw DomainException.badRequest("单位编号须为数字 / unit ids must be numbers: " + part);
-                }
+                if (!part.isBlank()) ids.add(unitId(part));
             }
             return ids;
+        }
+
+        Long leadUnit() {
+            return blank(leadUnitId) == null ? null : unitId(leadUnitId.strip());
+        }
+
+        /** Typed in a text field (the list offers units by name and fills in the id), so a word is a person's slip. */
+        private static Long unitId(String text) {
+            try {
+                return Long.valueOf(text);
+            } catch (NumberFormatException e) {
+                throw DomainException.badRequest("单位编号须为数字，请从列表中选择单位 / a unit id is a number: pick the unit from the list ("
+                        + text + ")");
+            }
         }
     }
 
@@ -185,9 +194,9 @@ class CaseworkPages {
             perform(id, f);
             redirect.addFlashAttribute("done", f.action());
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            refused(redirect, f, e.getMessage());
         } catch (OptimisticLockingFailureException e) {
-            redirect.addFlashAttribute("error", "工单已被他人处理，请查看最新状态 / someone else acted on this order first: see its current state");
+            refused(redirect, f, "工单已被他人处理，请查看最新状态 / someone else acted on this order first: see its current state");
         }
         return "redirect:/casework/orders/" + id;
     }
@@ -292,17 +301,23 @@ class CaseworkPages {
         }
     }
 
+    /** The refusal and what was typed, so the form comes back filled in and the person fixes only what was wrong. */
+    private static void refused(RedirectAttributes redirect, ActionForm f, String message) {
+        redirect.addFlashAttribute("error", message);
+        redirect.addFlashAttribute("posted", f);
+    }
+
     private void perform(long id, ActionForm f) {
         Integer v = f.version();
         switch (f.action() == null ? "" : f.action()) {
             case "register" -> dispatching.register(id, f.category(), f.divisionCode(), f.urgency(), Boolean.TRUE.equals(f.majorHazard()),
                     f.note(), v);
-            case "dispatch" -> dispatching.dispatch(id, new DispatchRequest(f.leadUnitId(), null, f.note(), v));
+            case "dispatch" -> dispatching.dispatch(id, new DispatchRequest(f.leadUnit(), null, f.note(), v));
             case "return-review" -> dispatching.reviewReturn(id, Boolean.TRUE.equals(f.accept()),
-                    new DispatchRequest(f.leadUnitId(), new LinkedHashSet<>(), f.note(), v));
+                    new DispatchRequest(f.leadUnit(), new LinkedHashSet<>(), f.note(), v));
             case "extension-decision" -> dispatching.decideExtension(id, Boolean.TRUE.equals(f.approve()), f.note(), v);
             case "suspension-decision" -> dispatching.decideSuspension(id, Boolean.TRUE.equals(f.approve()), f.note(), v);
-            case "merge" -> dispatching.merge(id, required(f.into(), "into"), f.note(), v);
+            case "merge" -> dispatching.merge(id, mergeTarget(f.into()), f.note(), v);
             case "invalidate" -> dispatching.invalidate(id, f.reason(), v);
             case "close" -> dispatching.close(id, f.note(), v);
             case "reopen" -> dispatching.reopen(id, f.note(), v);
@@ -337,6 +352,17 @@ class CaseworkPages {
                     .filter(u -> place.startsWith(u.divisionCode())).toList());
         }
         return options;
+    }
+
+    /** The order to merge into, by the number people see (12345-20261203-000001) or by its id. */
+    private long mergeTarget(String into) {
+        String target = required(blank(into), "并入工单编号 / the order to merge into");
+        if (target.chars().allMatch(Character::isDigit)) return Long.parseLong(target);
+        try {
+            return orders.byNumber(target).id();
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            throw DomainException.notFound("工单不存在 / no work order " + target); // one outside the scope is not shown to exist
+        }
     }
 
     private static <T> T required(T value, String name) {

@@ -91,6 +91,7 @@ class DutyPages {
             redirect.addFlashAttribute("sent", sent);
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("posted", form); // the form comes back filled in
             // A refusal at the gate carries its rule: show it with a pre-filled application.
             if (e.problems() != null && !e.problems().isEmpty() && e.problems().get(0) instanceof CommunityTasks.Refusal r) {
                 redirect.addFlashAttribute("refusal", r);
@@ -139,6 +140,8 @@ class DutyPages {
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", e.getMessage());
             redirect.addAttribute("title", title);
+            redirect.addFlashAttribute("postedBasis", basis);
+            redirect.addFlashAttribute("postedStart", startDate);
         }
         return "redirect:/duty/applications";
     }

@@ -1,6 +1,7 @@
 package org.hemei.duty.web;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import org.hemei.duty.CommunityTasks;
 import org.hemei.duty.PropertyEvaluations;
 import org.hemei.shared.DomainException;
@@ -51,6 +52,7 @@ class EvaluationPages {
             return "redirect:/duty/evaluations/" + e.id();
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("posted", form); // the form comes back filled in
             return "redirect:/duty/evaluations";
         }
     }
@@ -68,31 +70,39 @@ class EvaluationPages {
     @PreAuthorize("hasRole('UNIT_STAFF')")
     @PostMapping("/duty/evaluations/{id}/submit")
     String submit(@PathVariable long id, @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
-        return act(id, redirect, () -> evaluations.submit(id, version));
+        return act(id, redirect, Map.of(), () -> evaluations.submit(id, version));
     }
 
     @PreAuthorize("hasAnyRole('UNIT_STAFF','PARTY_STAFF')")
     @PostMapping("/duty/evaluations/{id}/opinion")
     String opine(@PathVariable long id, @RequestParam(required = false) String opinion, @RequestParam(required = false) String text,
             @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
-        return act(id, redirect, () -> evaluations.opine(id, new PropertyEvaluations.OpinionForm(opinion, text, version)));
+        return act(id, redirect, Map.of("postedOpinion", blankAsEmpty(opinion), "postedText", blankAsEmpty(text)),
+                () -> evaluations.opine(id, new PropertyEvaluations.OpinionForm(opinion, text, version)));
     }
 
     @PreAuthorize("hasRole('UNIT_STAFF')")
     @PostMapping("/duty/evaluations/{id}/finalize")
     String finalizeEvaluation(@PathVariable long id, @RequestParam(required = false) String response,
             @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
-        return act(id, redirect, () -> evaluations.finalizeEvaluation(id, new PropertyEvaluations.FinalizeForm(response, version)));
+        return act(id, redirect, Map.of("postedText", blankAsEmpty(response)),
+                () -> evaluations.finalizeEvaluation(id, new PropertyEvaluations.FinalizeForm(response, version)));
     }
 
-    private static String act(long id, RedirectAttributes redirect, Runnable action) {
+    /** Runs the action; a refusal comes back with what was typed ({@code posted}) so the form is filled in again. */
+    private static String act(long id, RedirectAttributes redirect, Map<String, String> posted, Runnable action) {
         try {
             action.run();
             redirect.addFlashAttribute("done", true);
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", e.getMessage());
+            posted.forEach(redirect::addFlashAttribute);
         }
         return "redirect:/duty/evaluations/" + id;
+    }
+
+    private static String blankAsEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     private static BigDecimal score(String text) {

@@ -1,0 +1,85 @@
+package org.hemei.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.hemei.ApiTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.JsonNode;
+
+/** The order page and the intake console as people use them: a refusal keeps what was typed; merging by number. */
+class CaseworkPagesTest extends ApiTestSupport {
+
+    static final String ORDERS = "/api/casework/orders";
+
+    private MockHttpSession signIn(String user) throws Exception {
+        return (MockHttpSession) mvc.perform(post("/login").param("username", user).param("password", "demo").with(csrf()))
+                .andReturn().getRequest().getSession(false);
+    }
+
+    private JsonNode report() throws Exception {
+        GridPoint p = insideFirstGrid("430102001001");
+        return call(json(post(ORDERS).with(as("resident")), Map.of("title", unique("楼道堆物"), "text", "楼道里堆满杂物，影响通行",
+                "lat", p.lat(), "lng", p.lng())), 201);
+    }
+
+    private JsonNode order(long id) throws Exception {
+        return call(get(ORDERS + "/" + id).with(as("dispatcher")), 200);
+    }
+
+    /** Posts an action from the order page and returns the page it redirects to, as the browser shows it. */
+    private String act(MockHttpSession session, long id, String... fields) throws Exception {
+        var request = post("/casework/orders/" + id + "/act").session(session).with(csrf());
+        for (int i = 0; i < fields.length; i += 2) request.param(fields[i], fields[i + 1]);
+        MvcResult posted = mvc.perform(request).andReturn();
+        assertThat(posted.getResponse().getRedirectedUrl()).isEqualTo("/casework/orders/" + id);
+        return mvc.perform(get("/casework/orders/" + id).session(session).flashAttrs(posted.getFlashMap())).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aRefusedActionComesBackWithWhatWasTypedAndChangesNothing() throws Exception {
+        long id = report().path("id").asLong();
+        call(json(post(ORDERS + "/" + id + "/register").with(as("dispatcher")), Map.of("category", "COMMUNITY")), 200);
+        MockHttpSession dispatcher = signIn("dispatcher");
+
+        String page = act(dispatcher, id, "action", "dispatch", "leadUnitId", "城管局", "note", "请尽快处理楼道");
+        assertThat(page).contains("单位编号须为数字", "value=\"城管局\"", "value=\"请尽快处理楼道\"");
+        assertThat(order(id).path("status").asString()).isEqualTo("REGISTERED");
+
+        // the other forms on the page are not filled with it
+        String invalidate = page.substring(page.indexOf("id=\"action-invalidate\""));
+        assertThat(invalidate.substring(0, invalidate.indexOf("</form>"))).doesNotContain("请尽快处理楼道");
+    }
+
+    @Test
+    void aDispatcherMergesIntoTheOrderNumberShownOnThePage() throws Exception {
+        JsonNode master = report();
+        long duplicate = report().path("id").asLong();
+        MockHttpSession dispatcher = signIn("dispatcher");
+
+        String page = act(dispatcher, duplicate, "action", "merge", "into", "12345-19990101-000001");
+        assertThat(page).contains("工单不存在", "12345-19990101-000001");
+        assertThat(order(duplicate).path("status").asString()).isEqualTo("RECEIVED");
+
+        act(dispatcher, duplicate, "action", "merge", "into", " " + master.path("number").asString() + " ");
+        JsonNode merged = order(duplicate);
+        assertThat(merged.path("status").asString()).isEqualTo("MERGED");
+        assertThat(merged.path("mergedIntoId").asLong()).isEqualTo(master.path("id").asLong());
+    }
+
+    @Test
+    void theIntakeConsoleKeepsUrgencyAndConfidentialityAfterARefusal() throws Exception {
+        String page = mvc.perform(post("/casework/intake").session(signIn("dispatcher")).with(csrf())
+                .param("text", " ").param("title", "噪音扰民").param("urgency", "URGENT").param("confidential", "true")
+                .param("idempotencyKey", unique("key"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("class=\"error\"", "value=\"噪音扰民\"", "value=\"URGENT\" selected=\"selected\"",
+                "name=\"confidential\" value=\"true\" checked=\"checked\"");
+    }
+}
