@@ -70,6 +70,20 @@ class PagesTest {
     }
 
     @Test
+    void aWordWhereANumberGoesIsToldOnAPageNotABare400() throws Exception {
+        MockHttpSession admin = signIn("admin");
+        mvc.perform(post("/party-members").session(admin).with(csrf()).param("name", "李四").param("organizationId", "市委"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("“市委”不是有效的 organizationId"), containsString("返回修改"),
+                        containsString("history.back()"))));
+        mvc.perform(get("/party-orgs").param("parent", "abc").session(admin)).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("“abc”不是有效的 parent")));
+        // JSON endpoints keep their own error format
+        mvc.perform(get("/api/organization/party-orgs").param("parent", "abc").session(admin)).andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/json"));
+    }
+
+    @Test
     void switchingLanguageKeepsThePageItsFiltersAndItsPage() throws Exception {
         MockHttpSession admin = signIn("admin");
         mvc.perform(get("/admin/accounts?q=dis&page=0&lang=en").session(admin))
