@@ -98,8 +98,9 @@ public class TriageModels {
         worker.shutdownNow();
     }
 
-    public List<ModelVersion> list() {
-        return store.list().stream().map(TriageModels::view).toList();
+    /** Versions, newest first. */
+    public Paging<ModelVersion> versions(int page, int size) {
+        return new Paging<>(store.list(page, size).stream().map(TriageModels::view).toList(), page, size, store.count());
     }
 
     /**
@@ -194,7 +195,7 @@ public class TriageModels {
     public boolean retrainIfChanged() {
         long last = store.lastExampleId();
         if (last == 0) return false;
-        List<ModelStore.Row> versions = store.list();
+        List<ModelStore.Row> versions = store.list(0, 1);
         if (!versions.isEmpty()) {
             JsonNode m = JSON.readTree(versions.get(0).metrics() == null ? "{}" : versions.get(0).metrics());
             if (m.path("last_example_id").asLong(-1) == last) return false;

@@ -3,6 +3,7 @@ package org.hemei.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.hemei.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 
@@ -72,6 +74,28 @@ class CaseworkPagesTest extends ApiTestSupport {
         JsonNode merged = order(duplicate);
         assertThat(merged.path("status").asString()).isEqualTo("MERGED");
         assertThat(merged.path("mergedIntoId").asLong()).isEqualTo(master.path("id").asLong());
+    }
+
+    @Test
+    void anImportWrongOnEveryLineListsTheFirstTwoHundredAndCountsTheRest() throws Exception {
+        StringBuilder csv = new StringBuilder(ImportApiTest.HEADER);
+        for (int i = 0; i < 250; i++) csv.append("X-").append(i).append(",2019/2/30 10:00:00,标题,内容,,,,,,,,,\n");
+        String page = mvc.perform(multipart("/casework/imports").file(new MockMultipartFile("file", "bad.csv", "text/csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8))).session(signIn("dispatcher")).with(csrf())).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("250 处问题", "另有 50 处问题未列出");
+        assertThat(page.split("2019/2/30", -1)).hasSize(200 + 1);
+    }
+
+    @Test
+    void aResidentPagesThroughTheirOwnOrders() throws Exception {
+        for (int i = 0; i < 21; i++) report();
+        MockHttpSession resident = signIn("resident");
+        String first = mvc.perform(get("/track").session(resident)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(first).contains("href=\"/track?page=1\"");
+        String second = mvc.perform(get("/track?page=1").session(resident)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(second).contains("第 2 / ", "href=\"/track?page=0\"");
     }
 
     @Test

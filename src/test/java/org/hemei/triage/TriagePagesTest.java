@@ -55,10 +55,13 @@ class TriagePagesTest extends ApiTestSupport {
         long second = awaitDone(admin, mvc.perform(post("/triage/models/retrain").session(admin).with(csrf())).andReturn());
         long modelId = models.training(second).modelId();
         String page = html(mvc.perform(get("/triage/models?training=" + second).session(admin)).andReturn());
-        assertThat(page).contains("id=\"versions\"", "/triage/models/" + modelId + "/activate");
+        assertThat(page).contains("id=\"versions\"", "/triage/models/" + modelId + "/activate", "id=\"versions-pager\"");
+        long versions = models.versions(0, 1).total();
+        assertThat(versions).isGreaterThanOrEqualTo(2);
+        assertThat(page).contains("共 " + versions + " 条");
         MvcResult activated = mvc.perform(post("/triage/models/" + modelId + "/activate").session(admin).with(csrf())).andReturn();
         assertThat(activated.getResponse().getRedirectedUrl()).isEqualTo("/triage/models");
-        assertThat(models.list().stream().filter(TriageModels.ModelVersion::active).findFirst().orElseThrow().id()).isEqualTo(modelId);
+        assertThat(models.versions(0, 100).items().stream().filter(TriageModels.ModelVersion::active).findFirst().orElseThrow().id()).isEqualTo(modelId);
         assertThat(html(mvc.perform(get("/triage/models?lang=en").session(admin)).andReturn())).contains("Demand category models", "Active");
     }
 

@@ -264,7 +264,7 @@ class CaseworkPages {
     /** Follow an order by its number; residents see only their own. */
     @SignedIn
     @GetMapping("/track")
-    String track(@RequestParam(required = false) String number, Model model) {
+    String track(@RequestParam(required = false) String number, @RequestParam(required = false) Integer page, Model model) {
         if (number != null && !number.isBlank()) {
             try {
                 return "redirect:/casework/orders/" + orders.byNumber(number.strip()).id();
@@ -272,7 +272,7 @@ class CaseworkPages {
                 model.addAttribute("error", "未找到您的这张工单 / no order of yours has this number: " + number);
             }
         }
-        model.addAttribute("mine", orders.search(new Orders.Query(null, null, null, null, null), 0, 20));
+        model.addAttribute("mine", orders.search(new Orders.Query(null, null, null, null, null), Paging.page(page), 20));
         return "casework/track";
     }
 

@@ -20,6 +20,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CaseworkUploadPages {
 
+    /** Problems listed on the import page; the API's refusal carries them all. */
+    static final int PROBLEMS_SHOWN = 200;
+
     private final Photos photos;
     private final OrderImport imports;
 
@@ -59,11 +62,14 @@ class CaseworkUploadPages {
                     file);
             return "redirect:/casework/imports?id=" + started.id();
         } catch (DomainException e) {
+            List<?> problems = e.problems() == null ? List.of() : e.problems();
+            // A file wrong on every line would make a page too long to read: the first lines say what to fix.
             model.addAttribute("error", e.getMessage());
-            model.addAttribute("problems", e.problems() == null ? List.of() : e.problems());
+            model.addAttribute("problems", problems.subList(0, Math.min(problems.size(), PROBLEMS_SHOWN)));
+            model.addAttribute("problemsNotShown", Math.max(0, problems.size() - PROBLEMS_SHOWN));
             model.addAttribute("recent", imports.recent(10));
             model.addAttribute("columns", OrderImport.COLUMNS);
-        model.addAttribute("importMaxBytes", imports.maxBytes());
+            model.addAttribute("importMaxBytes", imports.maxBytes());
             return "casework/imports";
         }
     }

@@ -41,8 +41,14 @@ public class ModelStore {
         return jdbc.sql("select " + COLUMNS + " from triage_model where model_version = ?").param(version).query(Row.class).single();
     }
 
-    public List<Row> list() {
-        return jdbc.sql("select " + COLUMNS + " from triage_model order by model_version desc").query(Row.class).list();
+    /** Versions, newest first. */
+    public List<Row> list(int page, int size) {
+        return jdbc.sql("select " + COLUMNS + " from triage_model order by model_version desc limit ? offset ?")
+                .params(size, (long) page * size).query(Row.class).list();
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from triage_model").query(Long.class).single();
     }
 
     public Optional<Row> find(long id) {

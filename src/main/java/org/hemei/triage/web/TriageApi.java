@@ -68,10 +68,10 @@ class TriageApi {
     }
 
     @AdminOnly
-    @Operation(summary = "模型版本 / category model versions, newest first, with cross-validated quality")
+    @Operation(summary = "模型版本 / category model versions, newest first, with cross-validated quality (paged)")
     @GetMapping("/models")
-    List<ModelVersion> models() {
-        return models.list();
+    Paging<ModelVersion> models(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return models.versions(Paging.page(page), Paging.size(size));
     }
 
     @AdminOnly

@@ -33,13 +33,14 @@ class TriagePages {
     }
 
     @GetMapping("/triage/models")
-    String page(@RequestParam(required = false) Long training, @RequestParam(required = false) Integer page, Model model) {
+    String page(@RequestParam(required = false) Long training, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer versionPage, Model model) {
         Paging<TriageModels.Training> trainings = models.trainings(Paging.page(page), 10);
         // the training asked for, else one still running (already on this page of the list)
         TriageModels.Training shown = training != null ? models.training(training)
                 : trainings.items().stream().filter(t -> !t.finished()).findFirst().orElse(null);
         if (shown != null) model.addAttribute("training", shown);
-        model.addAttribute("versions", models.list());
+        model.addAttribute("versions", models.versions(Paging.page(versionPage), 10));
         model.addAttribute("trainings", trainings);
         model.addAttribute("examples", examples.count());
         return "triage/models";
