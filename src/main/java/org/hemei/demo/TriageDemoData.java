@@ -40,7 +40,7 @@ class TriageDemoData implements ApplicationRunner {
     /** Only into an empty store: a demo database that has examples or versions keeps them. */
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        if (!enabled || examples.count() > 0 || !models.list().isEmpty()) return;
+        if (!enabled || examples.count() > 0 || models.versions(0, 1).total() > 0) return;
         byte[] csv;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(FILE)) {
             if (in == null) throw new IllegalStateException(FILE + " is missing from the build");

@@ -160,7 +160,9 @@ public class AccessApplications {
         long total = jdbc.sql("select count(*) from access_application" + where).params(params).query(Long.class).single();
         params.put("size", size);
         params.put("offset", (long) page * size);
-        return new Paging<>(find(where + " order by id desc limit :size offset :offset", params), page, size, total);
+        // pending: the oldest first, whose review is due soonest; decided: the latest first
+        String order = s.equals("PENDING") ? " order by id" : " order by id desc";
+        return new Paging<>(find(where + order + " limit :size offset :offset", params), page, size, total);
     }
 
     private void requireReader(long departmentUnitId) {

@@ -58,7 +58,7 @@ class TriageDemoDataTest extends ApiTestSupport {
 
         demo.run(null); // a restart with models in the store trains nothing more
         assertThat(models.trainings(0, 10).items()).hasSize(1);
-        assertThat(models.list()).hasSize(1);
+        assertThat(models.versions(0, 10).items()).hasSize(1);
     }
 
     @Test
@@ -74,9 +74,9 @@ class TriageDemoDataTest extends ApiTestSupport {
     }
 
     private ModelVersion awaitVersion() throws InterruptedException {
-        for (int i = 0; i < 1200 && models.list().isEmpty(); i++) Thread.sleep(100);
-        assertThat(models.list()).as("the demo model after two minutes").hasSize(1);
-        return models.list().get(0);
+        for (int i = 0; i < 1200 && models.versions(0, 1).total() == 0; i++) Thread.sleep(100);
+        assertThat(models.versions(0, 10).items()).as("the demo model after two minutes").hasSize(1);
+        return models.versions(0, 1).items().get(0);
     }
 
     private String category(String title, String body) throws Exception {

@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.hemei.ApiTestSupport;
 import org.junit.jupiter.api.Test;
@@ -57,8 +58,13 @@ class AccessApplicationTest extends ApiTestSupport {
         JsonNode first = call(get("/api/duty/access-applications").param("status", "decided").param("size", "1").with(as("department")), 200);
         assertThat(texts(first.path("items"), "title")).containsExactly(title);
         assertThat(first.path("total").asLong()).isGreaterThanOrEqualTo(1);
-        assertThat(texts(call(get("/api/duty/access-applications").param("status", "pending").param("size", "200")
-                .with(as("department")), 200).path("items"), "title")).doesNotContain(title);
+        JsonNode pending = call(get("/api/duty/access-applications").param("status", "pending").param("size", "200")
+                .with(as("department")), 200);
+        assertThat(texts(pending.path("items"), "title")).doesNotContain(title);
+        // pending: the oldest first, whose review is due soonest
+        List<Long> ids = new java.util.ArrayList<>();
+        pending.path("items").forEach(p -> ids.add(p.path("id").asLong()));
+        assertThat(ids).isSorted();
         call(get("/api/duty/access-applications/" + id).with(as("street")), 403);
     }
 

@@ -110,7 +110,7 @@ class DutyApi {
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','LEADER','UNIT_STAFF')")
-    @Operation(summary = "Access applications, paged (status: one status or DECIDED): all for administrators and leaders, one's own department's for its staff")
+    @Operation(summary = "Access applications, paged (status: one status or DECIDED; PENDING oldest first, the rest newest first): all for administrators and leaders, one's own department's for its staff")
     @GetMapping("/api/duty/access-applications")
     Paging<AccessApplications.ApplicationView> applications(@RequestParam(required = false) String status,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {

@@ -115,7 +115,8 @@ class DutyPages {
 
     @PreAuthorize("hasAnyRole('ADMIN','LEADER','UNIT_STAFF')")
     @GetMapping("/duty/applications")
-    String applicationPage(@RequestParam(required = false) String title, @RequestParam(required = false) Integer page, Model model) {
+    String applicationPage(@RequestParam(required = false) String title, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer pendingPage, Model model) {
         Actor actor = Actor.current();
         boolean reviewer = actor.isAdmin();
         model.addAttribute("reviewer", reviewer);
@@ -125,7 +126,7 @@ class DutyPages {
         // Street and community staff have no applications of their own: an empty page, not a 403.
         boolean any = reviewer || actor.has(org.hemei.identity.Role.LEADER) || tasks.sender().isPresent();
         var none = new org.hemei.shared.Paging<AccessApplications.ApplicationView>(List.of(), 0, 20, 0);
-        model.addAttribute("pending", any ? applications.list("PENDING", 0, org.hemei.shared.Paging.MAX_SIZE).items() : List.of());
+        model.addAttribute("pending", any ? applications.list("PENDING", org.hemei.shared.Paging.page(pendingPage), 20) : none);
         model.addAttribute("decided", any ? applications.list("DECIDED", org.hemei.shared.Paging.page(page), 20) : none);
         return "duty/applications";
     }
