@@ -34,6 +34,23 @@ document.addEventListener('change', function (e) {
   input.reportValidity();
 });
 
+// A form that sends a file says so while the file goes up, and cannot be sent twice; coming back to the page
+// (the browser's back button) makes it usable again.
+document.addEventListener('submit', function (e) {
+  var form = e.target;
+  if (e.defaultPrevented || form.enctype !== 'multipart/form-data') return;
+  var note = document.querySelector('meta[name="hemei-uploading"]');
+  form.querySelectorAll('button[type=submit], button:not([type])').forEach(function (b) { b.disabled = true; });
+  var status = form.querySelector('.upload-status') || form.appendChild(document.createElement('p'));
+  status.className = 'upload-status'; status.setAttribute('role', 'status');
+  status.innerHTML = '<progress></progress> ';
+  status.appendChild(document.createTextNode(note ? note.content : ''));
+});
+window.addEventListener('pageshow', function () {
+  document.querySelectorAll('form[enctype="multipart/form-data"] button[disabled]').forEach(function (b) { b.disabled = false; });
+  document.querySelectorAll('.upload-status').forEach(function (s) { s.remove(); });
+});
+
 // Lists as cards on a phone (table.cards, see hemei.css): each cell is labelled with its column's heading, also in
 // rows that htmx swaps in later.
 (function () {

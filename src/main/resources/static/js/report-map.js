@@ -17,9 +17,14 @@
       { interactive: false, style: { color: '#1a237e', weight: 1, fill: false } }).addTo(map);
   });
   map.on('click', function (e) { place(e.latlng); });
-  document.getElementById('use-location').addEventListener('click', function () {
-    if (navigator.geolocation) navigator.geolocation.getCurrentPosition(function (p) {
+  var button = document.getElementById('use-location'), problem = document.getElementById('location-error');
+  function unavailable() { problem.textContent = button.dataset.unavailable; problem.hidden = false; }
+  button.addEventListener('click', function () {
+    problem.hidden = true;
+    if (!navigator.geolocation) return unavailable();
+    // Refused, no fix or too slow: say so, and the map stays there to tap.
+    navigator.geolocation.getCurrentPosition(function (p) {
       var ll = L.latLng(p.coords.latitude, p.coords.longitude); place(ll); map.setView(ll, 16);
-    });
+    }, unavailable, { enableHighAccuracy: true, timeout: 15000 });
   });
 })();

@@ -188,7 +188,8 @@ public class StreetLists {
         about.add(new String[] { "区划代码 Owner code", v.ownerCode() });
         about.add(new String[] { "生效日期 Effective from", v.effectiveFrom().toString() });
         about.add(new String[] { "版本 Version", "#" + v.id() + " " + v.status() });
-        about.add(new String[] { "导入 Imported", v.importedBy() + " " + v.importedAt() });
+        about.add(new String[] { "导入 Imported", v.importedBy() + " " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(v.importedAt().atZoneSameInstant(TimeLimit.CHINA)) + "（北京时间 / China time）" });
         about.add(new String[] { "说明 Note", "第一张表可修改后按新生效日期重新导入 / edit the first sheet and import it with a new effective date"
                 + (v.template() ? "；示意清单（示例），请以正式公布的清单为准 / illustrative: replace with the official list" : "") });
         return new Export("street-list-" + v.ownerCode() + "-" + v.effectiveFrom() + ".xlsx", files.write(all(v.id()), about));

@@ -3,10 +3,12 @@ package org.hemei.shell;
 import jakarta.servlet.http.HttpServletRequest;
 import org.hemei.identity.Actor;
 import org.hemei.identity.HemeiUser;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -16,9 +18,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 class LayoutModel {
 
     private final org.hemei.casework.Notifications notifications;
+    /** The largest file the server takes (the servlet's multipart limit): file inputs refuse bigger ones at once. */
+    private final long uploadMaxBytes;
 
-    LayoutModel(org.hemei.casework.Notifications notifications) {
+    LayoutModel(org.hemei.casework.Notifications notifications,
+            @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize uploadMax) {
         this.notifications = notifications;
+        this.uploadMaxBytes = uploadMax.toBytes();
     }
 
     @ModelAttribute
@@ -34,6 +40,7 @@ class LayoutModel {
             model.addAttribute("unread", notifications.unreadCount());
         }
         model.addAttribute("currentPath", request.getRequestURI());
+        model.addAttribute("uploadMaxBytes", uploadMaxBytes);
         model.addAttribute("langZh", withLanguage(request, "zh_CN"));
         model.addAttribute("langEn", withLanguage(request, "en"));
     }

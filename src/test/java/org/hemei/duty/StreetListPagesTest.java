@@ -47,6 +47,11 @@ class StreetListPagesTest extends StreetListTestSupport {
 
         // Not in force yet: the street may withdraw it from the history.
         String id = done.getRedirectedUrl().replaceAll(".*version=", "");
+        // The history tells when it was imported in China time, as the people who imported it read their clocks.
+        String importedAt = JSON.readTree(page(session, "/api/duty/street-lists/versions/" + id).getContentAsString(StandardCharsets.UTF_8))
+                .path("importedAt").asString();
+        assertThat(version).contains(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(java.time.OffsetDateTime.parse(importedAt).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))));
         assertThat(version).contains("/duty/street-lists/versions/" + id + "/withdraw");
         MockHttpServletResponse withdrawn = mvc.perform(post("/duty/street-lists/versions/" + id + "/withdraw").session(session)
                 .with(csrf())).andReturn().getResponse();

@@ -49,6 +49,9 @@ class CaseworkJourneyTest {
             resident.navigate(base() + "/report");
             resident.locator("#report-title").fill("楼道堆放杂物");
             resident.locator("#report-text").fill("3栋2单元楼道堆满杂物，存在消防隐患");
+            // No location permission in this browser: the page says so and the map is there to tap.
+            resident.locator("#use-location").click();
+            assertThat(resident.locator("#location-error")).containsText("请在地图上点一下");
             resident.locator("#report-photo").setInputFiles(new com.microsoft.playwright.options.FilePayload("楼道.png", "image/png", png()));
             resident.locator("#report-map").scrollIntoViewIfNeeded();
             resident.evaluate("([lat, lng]) => document.getElementById('report-map')._map.setView([lat, lng], 18, {animate: false})",

@@ -31,7 +31,13 @@ class TriageJourneyTest {
             Page admin = org.hemei.e2e.Browser.signIn(browser, base, "admin");
             admin.navigate(base + "/triage/models");
             admin.locator("#upload-form input[type=file]").setInputFiles(new FilePayload("history.csv", "text/csv", csv));
+            // While the file goes up, the form says so and cannot be sent twice.
+            // (a listener after the page's own keeps this first submission from leaving the page, to see it)
+            admin.evaluate("() => window.addEventListener('submit', e => e.preventDefault(), { once: true })");
             admin.locator("#upload-form button[type=submit]").click();
+            assertThat(admin.locator("#upload-form button[type=submit]")).isDisabled();
+            assertThat(admin.locator("#upload-form .upload-status")).containsText("正在上传");
+            admin.evaluate("() => document.getElementById('upload-form').requestSubmit()");
             watchUntilDone(admin);
             // a second version (retrained) waits for the administrator, who activates it
             admin.navigate(base + "/triage/models");
