@@ -31,6 +31,10 @@ class CaseworkPagesTest extends ApiTestSupport {
                 "lat", p.lat(), "lng", p.lng())), 201);
     }
 
+    private void step(long id, String action, String account, Map<String, Object> body) throws Exception {
+        call(json(post(ORDERS + "/" + id + "/" + action).with(as(account)), body), 200);
+    }
+
     private JsonNode order(long id) throws Exception {
         return call(get(ORDERS + "/" + id).with(as("dispatcher")), 200);
     }
@@ -48,7 +52,7 @@ class CaseworkPagesTest extends ApiTestSupport {
     @Test
     void aRefusedActionComesBackWithWhatWasTypedAndChangesNothing() throws Exception {
         long id = report().path("id").asLong();
-        call(json(post(ORDERS + "/" + id + "/register").with(as("dispatcher")), Map.of("category", "COMMUNITY")), 200);
+        step(id, "register", "dispatcher", Map.of("category", "COMMUNITY"));
         MockHttpSession dispatcher = signIn("dispatcher");
 
         String page = act(dispatcher, id, "action", "dispatch", "leadUnitId", "城管局", "note", "请尽快处理楼道");
@@ -58,6 +62,22 @@ class CaseworkPagesTest extends ApiTestSupport {
         // the other forms on the page are not filled with it
         String invalidate = page.substring(page.indexOf("id=\"action-invalidate\""));
         assertThat(invalidate.substring(0, invalidate.indexOf("</form>"))).doesNotContain("请尽快处理楼道");
+    }
+
+    @Test
+    void theTimelineSaysTheChannelAndTheSatisfactionInWords() throws Exception {
+        long id = report().path("id").asLong();
+        step(id, "register", "dispatcher", Map.of("category", "SANITATION"));
+        step(id, "dispatch", "dispatcher", Map.of());
+        step(id, "sign", "street", Map.of());
+        step(id, "handle", "street", Map.of("note", "已清理"));
+        step(id, "verify", "dispatcher", Map.of("passed", true));
+        step(id, "follow-up", "resident", Map.of("resolved", true, "satisfaction", "BASICALLY_SATISFIED", "note", "还行"));
+        String page = mvc.perform(get("/casework/orders/" + id).session(signIn("dispatcher"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String timeline = page.substring(page.indexOf("class=\"timeline\""));
+        assertThat(timeline).contains("<div>网站/手机</div>", "<div>基本满意 还行</div>")
+                .doesNotContain("<div>WEB</div>", "BASICALLY_SATISFIED");
     }
 
     @Test
