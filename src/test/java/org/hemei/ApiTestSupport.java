@@ -74,7 +74,8 @@ public abstract class ApiTestSupport {
         Assertions.assertEquals("DONE", training.path("status").asString(), training::toString);
         Assertions.assertEquals(training.path("stepsTotal").asInt(), training.path("stepsDone").asInt(), training::toString);
         long modelId = training.path("modelId").asLong();
-        for (JsonNode m : call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/triage/models").with(as("admin")), 200)) {
+        for (JsonNode m : call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/triage/models").with(as("admin")), 200)
+                .path("items")) { // newest first: the version just made is on the first page
             if (m.path("id").asLong() == modelId) return m;
         }
         throw new AssertionError("training " + id + " names model " + modelId + ", which is not listed");

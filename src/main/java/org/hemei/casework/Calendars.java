@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.hemei.casework.WorkingCalendar.Kind;
 import org.hemei.identity.AuditLog;
 import org.hemei.shared.DomainException;
+import org.hemei.shared.Limits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -63,19 +64,29 @@ public class Calendars implements ApplicationRunner {
     }
 
     public List<Day> days(int year) {
+        requireYear(year);
         return jdbc.sql("select calendar_date as date, kind, name from calendar_day where calendar_date between ? and ? order by calendar_date")
                 .params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).query(Day.class).list();
+    }
+
+    /** Holiday arrangements are published year by year: a year far outside any plan is a slip. */
+    private static void requireYear(int year) {
+        if (year < 2000 || year > 2100) throw DomainException.badRequest("年份须在 2000–2100 之间 / year must be between 2000 and 2100: " + year);
     }
 
     /** Replaces a year's holidays and adjusted working days (all days must lie in that year). */
     @Transactional
     public void replaceYear(int year, List<Day> days) {
+        requireYear(year);
+        if (days == null) throw DomainException.badRequest("请提供当年的日期列表 / days is required");
         for (Day d : days) {
+            if (d == null) throw DomainException.badRequest("日期列表中有空项 / days cannot contain null");
             if (d.date() == null || d.date().getYear() != year) {
                 throw DomainException.badRequest("日期须在 " + year + " 年内 / every day must lie in " + year + ": " + d.date());
             }
             kind(d.kind());
             if (d.name() == null || d.name().isBlank()) throw DomainException.badRequest("请填写节日名称 / name is required for " + d.date());
+            Limits.atMost(d.name().strip(), 40, "节日名称 name");
         }
         jdbc.sql("delete from calendar_day where calendar_date between ? and ?").params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).update();
         for (Day d : days) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.hemei.identity.Actor;
 import org.hemei.identity.Role;
 import org.hemei.shared.DomainException;
+import org.hemei.shared.Limits;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,18 +40,21 @@ public class Handling {
     @Transactional
     public WorkOrder handle(long id, String result, Integer version) {
         required(result, "请填写办理结果 / the handling result is required");
+        Limits.atMost(result.strip(), 2000, "办理结果 result");
         return asLeadUnit(id, version, o -> o.handle(result.strip(), clock.instant()));
     }
 
     @Transactional
     public WorkOrder requestReturn(long id, String reason, Integer version) {
         required(reason, "请说明退单理由 / a reason for the return is required");
+        Limits.atMost(reason.strip(), 500, "理由 reason");
         return asLeadUnit(id, version, o -> o.requestReturn(reason.strip()));
     }
 
     @Transactional
     public WorkOrder requestExtension(long id, Instant until, String reason, Integer version) {
         required(reason, "请说明延期理由 / a reason for the extension is required");
+        Limits.atMost(reason.strip(), 500, "理由 reason");
         if (until == null) throw DomainException.badRequest("请填写延期后的时限 until / until is required");
         return asLeadUnit(id, version, o -> o.requestExtension(until, reason.strip()));
     }
@@ -58,6 +62,7 @@ public class Handling {
     @Transactional
     public WorkOrder requestSuspension(long id, String reason, Integer version) {
         required(reason, "请说明挂账理由 / a reason for the suspension is required");
+        Limits.atMost(reason.strip(), 500, "理由 reason");
         return asLeadUnit(id, version, o -> o.requestSuspension(reason.strip()));
     }
 

@@ -9,6 +9,7 @@ import org.hemei.casework.internal.WorkOrderRepository;
 import org.hemei.identity.Actor;
 import org.hemei.identity.Role;
 import org.hemei.shared.DomainException;
+import org.hemei.shared.Limits;
 import org.hemei.territory.Location;
 import org.hemei.territory.Locator;
 import org.hemei.territory.Territory;
@@ -106,7 +107,7 @@ public class Intake {
         Instant now = clock.instant();
         boolean ownDemand = actor.has(Role.RESIDENT) || actor.has(Role.COURIER) || channel == Channel.GRID_PATROL;
         Demand withRequester = ownDemand && d.requesterName() == null ? new Demand(d.title(), d.text(), d.category(), d.urgency(),
-                d.majorHazard(), actor.displayName(), d.requesterPhone(), d.confidential(), d.lat(), d.lng(), d.crs(), d.address(),
+                d.majorHazard(), Limits.clip(actor.displayName(), 60), d.requesterPhone(), d.confidential(), d.lat(), d.lng(), d.crs(), d.address(),
                 d.divisionCode(), d.answer(), d.idempotencyKey()) : d;
         // Numbered by the insert (12345-yyyyMMdd-nnnnnn): one round trip fewer than asking the sequence first.
         WorkOrder received = WorkOrder.receive(null, channel, withRequester, d.divisionCode(),
@@ -126,6 +127,10 @@ public class Intake {
         if (d.text() == null || d.text().isBlank()) throw DomainException.badRequest("请填写诉求内容 / text is required");
         if (d.text().length() > 4000) throw DomainException.badRequest("诉求内容不超过4000字 / text must be at most 4,000 characters");
         if (d.title() != null && d.title().length() > 200) throw DomainException.badRequest("标题不超过200字 / title must be at most 200 characters");
+        Limits.atMost(d.requesterName(), 60, "requesterName");
+        Limits.atMost(d.address(), 300, "address");
+        Limits.atMost(d.answer(), 2000, "answer");
+        Limits.atMost(d.idempotencyKey(), 100, "Idempotency-Key");
         if (d.category() != null) categories.get(d.category());
         if (d.requesterPhone() != null && !d.requesterPhone().isBlank()
                 && !d.requesterPhone().strip().matches("\\+?[0-9-]{5,20}")) {

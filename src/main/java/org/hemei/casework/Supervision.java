@@ -7,6 +7,7 @@ import java.util.List;
 import org.hemei.identity.Actor;
 import org.hemei.identity.Role;
 import org.hemei.shared.DomainException;
+import org.hemei.shared.Limits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -41,6 +42,7 @@ public class Supervision {
             throw new AccessDeniedException("supervision is for the 12345 centre and leaders");
         }
         if (note == null || note.isBlank()) throw DomainException.badRequest("请填写督办意见 / a note is required");
+        Limits.atMost(note.strip(), 1000, "督办意见 note");
         WorkOrder o = access.get(orderId);
         if (!o.getStatus().isOpen() || o.getLeadUnitId() == null) {
             throw DomainException.conflict("只能督办已派出且未办结的工单 / only dispatched open orders can be supervised");

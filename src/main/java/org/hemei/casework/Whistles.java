@@ -14,6 +14,7 @@ import org.hemei.organization.Unit;
 import org.hemei.organization.UnitKind;
 import org.hemei.organization.Units;
 import org.hemei.shared.DomainException;
+import org.hemei.shared.Limits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -58,6 +59,7 @@ public class Whistles {
     @Transactional
     public WhistleView blow(long orderId, Set<Long> departmentIds, String reason) {
         if (reason == null || reason.isBlank()) throw DomainException.badRequest("请说明吹哨事由 / a reason is required");
+        Limits.atMost(reason.strip(), 1000, "吹哨事由 reason");
         if (departmentIds == null || departmentIds.isEmpty()) throw DomainException.badRequest("请选择要召集的部门 / choose the departments to summon");
         WorkOrder order = access.get(orderId);
         Unit caller = territorialUnitOf(Actor.current(), order);
@@ -83,14 +85,16 @@ public class Whistles {
     @Transactional
     public void report(long summonsId, String note) {
         if (note == null || note.isBlank()) throw DomainException.badRequest("请填写报到情况 / say what your department does");
+        Limits.atMost(note.strip(), 1000, "报到情况 note");
         Map<String, Object> s = summons(summonsId);
         long unitId = ((Number) s.get("unit_id")).longValue();
         if (!Actor.current().isAdmin() && !Actor.current().scope().unitIds().contains(unitId)) {
             throw new AccessDeniedException("only the summoned department reports");
         }
         if (s.get("reported_at") != null) throw DomainException.conflict("已报到 / already reported");
-        jdbc.sql("update whistle_summons set reported_at = ?, reported_by = ?, report_note = ? where id = ? and reported_at is null")
+        int reported = jdbc.sql("update whistle_summons set reported_at = ?, reported_by = ?, report_note = ? where id = ? and reported_at is null")
                 .params(utc(clock.instant()), Actor.current().username(), note.strip(), summonsId).update();
+        if (reported == 0) throw DomainException.conflict("已报到 / already reported"); // a concurrent report came first
         long orderId = ((Number) s.get("work_order_id")).longValue();
         WorkOrder o = access.get(orderId);
         boolean late = clock.instant().isAfter(dueOf(summonsId));
@@ -108,7 +112,9 @@ public class Whistles {
             throw new AccessDeniedException("only the unit that blew the whistle rates the response");
         }
         if (s.get("reported_at") == null) throw DomainException.conflict("部门尚未报到 / the department has not reported yet");
-        jdbc.sql("update whistle_summons set rating = ?, rated_at = ? where id = ?").params(rating.name(), utc(clock.instant()), summonsId).update();
+        int rated = jdbc.sql("update whistle_summons set rating = ?, rated_at = ? where id = ? and rating is null")
+                .params(rating.name(), utc(clock.instant()), summonsId).update();
+        if (rated == 0) throw DomainException.conflict("已评价 / this response has already been rated");
         long orderId = ((Number) s.get("work_order_id")).longValue();
         WorkOrder o = access.get(orderId);
         timeline.append(orderId, new WorkOrder.Step("RATE_REPORT", o.getStatus(), o.getStatus(), ((Number) s.get("unit_id")).longValue(),

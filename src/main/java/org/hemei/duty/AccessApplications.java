@@ -10,6 +10,7 @@ import org.hemei.identity.AuditLog;
 import org.hemei.identity.Role;
 import org.hemei.organization.Unit;
 import org.hemei.shared.DomainException;
+import org.hemei.shared.Limits;
 import org.hemei.shared.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -102,14 +103,17 @@ public class AccessApplications {
         if (!approve && (reason == null || reason.isBlank())) {
             throw DomainException.badRequest("不予准入须说明理由 / reason is required when refusing");
         }
+        Limits.atMost(reason == null ? null : reason.strip(), 1000, "理由 reason");
         if (!a.status().equals("PENDING")) {
             throw DomainException.conflict("申请已处理（" + a.status() + "）/ the application was already decided: " + a.status());
         }
         String code = approve ? "SQ-" + id : null;
         transition(a, approve ? "LISTED" : "REFUSED", reason, code);
         if (approve) {
+            // the item's basis (500) is shorter than an application's (1000): its head, and where the whole is
+            String listed = "（准入申请 #" + id + " 审核通过 / listed after access application #" + id + "）";
             accessList.add(new AccessItem(code, a.title(), AccessKind.ASSISTANCE, null,
-                    a.basis() + "（准入申请 #" + id + " 审核通过 / listed after access application #" + id + "）", true, "APPLICATION"));
+                    Limits.clip(a.basis(), 500 - listed.length()) + listed, true, "APPLICATION"));
         }
         audit.record(approve ? "ACCESS_LISTED" : "ACCESS_REFUSED", "access-application:" + id, approve ? code : reason);
         notices.toUnit(a.departmentUnitId(), DutyNotices.DECISION, "准入申请「" + a.title() + "」" + (approve
@@ -121,6 +125,7 @@ public class AccessApplications {
     @Transactional
     public ApplicationView revoke(long id, String reason) {
         if (reason == null || reason.isBlank()) throw DomainException.badRequest("请说明撤销理由 / reason is required");
+        Limits.atMost(reason.strip(), 1000, "理由 reason");
         ApplicationView a = get(id);
         if (!a.status().equals("LISTED")) {
             throw DomainException.conflict("只能撤销已准入的事项（当前 " + a.status() + "）/ only a listed item can be revoked: " + a.status());

@@ -77,6 +77,9 @@ class StreetListFile {
 
     static final int MAX_ITEMS = 1000;
     static final int MAX_BYTES = 2 * 1024 * 1024;
+    /** The departments of an item are kept joined in one column of this many characters. */
+    private static final int STORED_MAX = 1000;
+
     /** How lists separate several departments or categories in one cell; the export writes 、. */
     private static final Pattern SEPARATORS = Pattern.compile("[;；、,，\\n]+");
     private static final String SEPARATOR = "、";
@@ -255,6 +258,9 @@ class StreetListFile {
         } else if (role == StreetRole.ASSIST && out.isEmpty()) {
             problems.add(new Problem(line.row(), Column.DEPARTMENTS.header(), "街道配合的事项须写明负责的部门 / an item the street only"
                     + " assists names the departments responsible"));
+        } else if (String.join(";", new LinkedHashSet<>(out)).length() > STORED_MAX) {
+            problems.add(new Problem(line.row(), Column.DEPARTMENTS.header(), "相关部门合计超过 " + STORED_MAX + " 字，请拆分事项"
+                    + " / the departments together exceed " + STORED_MAX + " characters: split the item"));
         }
         return List.copyOf(new LinkedHashSet<>(out));
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hemei.shared.DomainException;
+import org.hemei.shared.Limits;
 import org.hemei.shared.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -74,6 +75,8 @@ public class AccountAdministration {
     @Transactional
     public Account update(long id, AccountForm form) {
         validate(form, false);
+        // without it a second administrator's edit would silently undo the first's (roles, scope, password)
+        if (form.version() == null) throw DomainException.badRequest("请提供 version（乐观锁）/ version is required (from the account you read)");
         Account account = get(id);
         account.expect(form.version());
         account.rename(form.displayName().strip());
@@ -114,6 +117,7 @@ public class AccountAdministration {
     /** Issues a new random API key and returns it once; only its SHA-256 is stored. */
     @Transactional
     public String issueApiKey(long accountId, String label) {
+        Limits.atMost(label, 80, "label");
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         String key = "hm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -184,8 +188,13 @@ public class AccountAdministration {
         if (form.displayName() == null || form.displayName().isBlank()) {
             throw DomainException.badRequest("请填写姓名 / display name is required");
         }
+        Limits.atMost(form.displayName().strip(), 80, "姓名 displayName");
         if (creating && (form.password() == null || form.password().length() < 4)) {
             throw DomainException.badRequest("密码至少 4 位 / password needs at least 4 characters");
+        }
+        // bcrypt reads at most 72 bytes (24 Chinese characters)
+        if (form.password() != null && form.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            throw DomainException.badRequest("密码最长 72 字节（约 24 个汉字或 72 个字母数字）/ a password is at most 72 bytes");
         }
         if (form.roles() == null || form.roles().isEmpty()) {
             throw DomainException.badRequest("至少选择一个角色 / choose at least one role");

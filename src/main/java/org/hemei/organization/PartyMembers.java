@@ -99,7 +99,8 @@ public class PartyMembers {
     public PartyMember update(long id, MemberForm form) {
         PartyMember m = getInScope(id);
         validate(form);
-        if (form.version() == null || !form.version().equals(m.getVersion())) {
+        if (form.version() == null) throw DomainException.badRequest("请提供 version（乐观锁）/ version is required (from the record you read)");
+        if (!form.version().equals(m.getVersion())) {
             throw new OptimisticLockingFailureException("member " + id + " changed");
         }
         m.edit(form.name().strip(), blankToNull(form.phone()), form.gender(), form.joinedOn(), form.organizationId(),
@@ -135,6 +136,9 @@ public class PartyMembers {
         }
         if (form.phone() != null && !form.phone().isBlank() && !form.phone().strip().matches("1\\d{10}|0\\d{2,3}-?\\d{7,8}")) {
             throw DomainException.badRequest("电话号码格式不正确 / phone must be a mobile (11 digits) or a landline number");
+        }
+        if (form.gender() != null && !form.gender().isBlank() && !List.of("男", "女").contains(form.gender().strip())) {
+            throw DomainException.badRequest("性别填写“男”或“女” / gender is 男 (male) or 女 (female): " + form.gender());
         }
         if (form.organizationId() == null) {
             throw DomainException.badRequest("请选择所在党组织 / organizationId is required");

@@ -11,6 +11,7 @@ import org.hemei.organization.PartyOrganization.Category;
 import org.hemei.organization.PartyOrganization.Kind;
 import org.hemei.organization.internal.PartyOrganizationRepository;
 import org.hemei.shared.DomainException;
+import org.hemei.shared.Limits;
 import org.hemei.shared.Paging;
 import org.hemei.territory.Territory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -63,7 +64,8 @@ public class PartyOrganizations {
         PartyOrganization org = get(id);
         requireEditable(org.getDivisionCode());
         validate(form, id);
-        if (form.version() == null || !form.version().equals(org.getVersion())) {
+        if (form.version() == null) throw DomainException.badRequest("请提供 version（乐观锁）/ version is required (from the record you read)");
+        if (!form.version().equals(org.getVersion())) {
             throw new OptimisticLockingFailureException("party organization " + id + " changed");
         }
         org.edit(form.name().strip(), form.kind(), form.category(), form.parentId(), form.divisionCode(), form.unitId());
@@ -116,6 +118,7 @@ public class PartyOrganizations {
         if (form.name() == null || form.name().isBlank()) {
             throw DomainException.badRequest("请填写党组织名称 / name is required");
         }
+        Limits.atMost(form.name().strip(), 120, "名称 name");
         if (form.kind() == null || form.category() == null) {
             throw DomainException.badRequest("请选择组织类型和类别 / kind and category are required");
         }

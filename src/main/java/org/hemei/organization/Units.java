@@ -6,6 +6,7 @@ import org.hemei.identity.AuditLog;
 import org.hemei.identity.Scope;
 import org.hemei.organization.internal.UnitRepository;
 import org.hemei.shared.DomainException;
+import org.hemei.shared.Limits;
 import org.hemei.shared.Paging;
 import org.hemei.territory.Division;
 import org.hemei.territory.Level;
@@ -60,7 +61,8 @@ public class Units {
     public Unit update(long id, UnitForm form) {
         validate(form);
         Unit unit = get(id);
-        if (form.version() == null || !form.version().equals(unit.getVersion())) {
+        if (form.version() == null) throw DomainException.badRequest("请提供 version（乐观锁）/ version is required (from the record you read)");
+        if (!form.version().equals(unit.getVersion())) {
             throw new OptimisticLockingFailureException("unit " + id + " changed");
         }
         unit.edit(form.name().strip(), form.kind(), form.departmentType(), form.divisionCode(), form.phone(),
@@ -114,6 +116,8 @@ public class Units {
         if (form.kind() == null) {
             throw DomainException.badRequest("请选择单位类型 / kind is required");
         }
+        Limits.atMost(form.phone(), 30, "电话 phone");
+        Limits.atMost(form.address(), 200, "地址 address");
         Division division = territory.find(form.divisionCode()).orElseThrow(() -> DomainException
                 .badRequest("所属区划代码不存在 / unknown divisionCode: " + form.divisionCode()));
         Level level = division.level();

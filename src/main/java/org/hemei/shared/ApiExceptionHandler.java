@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -31,6 +32,10 @@ public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    /** Shared with the pages' handler. */
+    public static final String DATABASE_REFUSED = "输入有误：有内容过长或缺少必填项，未保存任何内容 / the input was refused: a value is too long"
+            + " or a required one is missing; nothing was saved";
+
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ApiError> domain(DomainException e) {
         return body(e.status(), e.getMessage(), e.problems());
@@ -49,6 +54,13 @@ public class ApiExceptionHandler {
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<ApiError> duplicate(DuplicateKeyException e) {
         return body(HttpStatus.CONFLICT, "记录已存在 / a record with this key already exists", null);
+    }
+
+    /** A value the database refuses (too long, missing) that no check caught: the caller's input, so 400, nothing written. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ApiError> refusedByDatabase(DataIntegrityViolationException e) {
+        log.warn("Input refused by the database (a check is missing): {}", e.getMostSpecificCause().getMessage());
+        return body(HttpStatus.BAD_REQUEST, DATABASE_REFUSED, null);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

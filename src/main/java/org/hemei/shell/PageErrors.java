@@ -1,6 +1,10 @@
 package org.hemei.shell;
 
 import java.util.stream.Collectors;
+import org.hemei.shared.ApiExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindException;
@@ -17,6 +21,8 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(annotations = Controller.class)
 class PageErrors {
 
+    private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
     @ExceptionHandler(BindException.class)
     ModelAndView unbindable(BindException e) {
         return badRequest(e.getFieldErrors().stream().map(PageErrors::describe).collect(Collectors.joining("；")));
@@ -25,6 +31,14 @@ class PageErrors {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView mismatch(MethodArgumentTypeMismatchException e) {
         return badRequest(describe(e.getName(), e.getValue()));
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ModelAndView refusedByDatabase(DataIntegrityViolationException e) {
+        log.warn("Input refused by the database (a check is missing): {}", e.getMostSpecificCause().getMessage());
+        ModelAndView page = badRequest("");
+        page.addObject("message", ApiExceptionHandler.DATABASE_REFUSED);
+        return page;
     }
 
     private static String describe(FieldError f) {

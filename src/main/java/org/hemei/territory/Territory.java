@@ -87,7 +87,7 @@ public class Territory {
                 .filter(d -> query.isEmpty() || d.name().contains(query) || d.code().startsWith(query))
                 .sorted(Comparator.comparing(Division::level).thenComparing(Division::code))
                 .toList();
-        int from = Math.min(hits.size(), page * size);
+        int from = (int) Math.min(hits.size(), (long) page * size);
         return new Paging<>(hits.subList(from, Math.min(hits.size(), from + size)), page, size, hits.size());
     }
 }

@@ -288,5 +288,31 @@ class CaseworkApiTest extends ApiTestSupport {
                 Map.of("days", List.of(Map.of("date", "2031-01-01", "kind", "holiday", "name", "元旦")))), 400), 400);
         assertThat(texts(call(json(put("/api/casework/calendar/2030").with(as("admin")), y2030), 200), "date"))
                 .containsExactly("2030-01-01");
+        // a slip in the year or an over-long name is told, not a 500
+        assertThat(call(get("/api/casework/calendar/2000000000").with(as("dispatcher")), 400).path("message").asString())
+                .contains("2000000000");
+        assertApiError(call(json(put("/api/casework/calendar/2030").with(as("admin")),
+                Map.of("days", List.of(Map.of("date", "2030-01-01", "kind", "holiday", "name", "节".repeat(41))))), 400), 400);
+        assertThat(texts(call(get("/api/casework/calendar/2030").with(as("dispatcher")), 200), "name")).containsExactly("元旦");
+    }
+
+    @Test
+    void overLongFieldsAreRefusedByNameAndNothingIsWritten() throws Exception {
+        Map<String, Object> demand = demandAt("430102001001", null);
+        demand.put("requesterName", "张".repeat(61));
+        assertThat(call(json(post(ORDERS).with(as("dispatcher")), demand), 400).path("message").asString()).contains("requesterName", "60");
+        demand.put("requesterName", "张三");
+        demand.put("address", "路".repeat(301));
+        assertThat(call(json(post(ORDERS).with(as("dispatcher")), demand), 400).path("message").asString()).contains("address", "300");
+        assertThat(texts(call(get(ORDERS).param("q", (String) demand.get("title")).with(as("dispatcher")), 200).path("items"), "title"))
+                .isEmpty();
+
+        long id = id(report("resident", demandAt("430102001001", null)));
+        act(id, "register", "dispatcher", Map.of("category", "SANITATION"), 200);
+        act(id, "dispatch", "dispatcher", Map.of(), 200);
+        act(id, "sign", "street", Map.of(), 200);
+        assertThat(act(id, "handle", "street", Map.of("note", "清".repeat(2001)), 400).path("message").asString()).contains("2000");
+        assertThat(act(id, "return", "street", Map.of("reason", "退".repeat(501)), 400).path("message").asString()).contains("500");
+        assertThat(call(get(ORDERS + "/" + id).with(as("street")), 200).path("status").asString()).isEqualTo("SIGNED");
     }
 }

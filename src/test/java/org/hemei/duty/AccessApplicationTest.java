@@ -69,6 +69,24 @@ class AccessApplicationTest extends ApiTestSupport {
     }
 
     @Test
+    void anApplicationWithTheLongestBasisCanBeListed() throws Exception {
+        String title = unique("长依据申请");
+        JsonNode a = call(json(post("/api/duty/access-applications"), Map.of("title", title, "basis", "依".repeat(1000),
+                "startDate", tasks.earliestApplicationStart().toString())).with(as("department")), 201);
+        long id = a.path("id").asLong();
+        assertThat(call(json(post("/api/duty/access-applications/" + id + "/decision"), Map.of("approve", true)).with(as("admin")), 200)
+                .path("status").asString()).isEqualTo("LISTED");
+        JsonNode item = null;
+        for (JsonNode i : call(get("/api/duty/access-items").param("kind", "ASSISTANCE").with(as("admin")), 200)) {
+            if (i.path("code").asString().equals("SQ-" + id)) item = i;
+        }
+        assertThat(item).isNotNull();
+        assertThat(item.path("basis").asString()).hasSizeLessThanOrEqualTo(500).startsWith("依依依").contains("#" + id);
+        assertThat(call(json(post("/api/duty/access-applications/" + id + "/revoke"), Map.of("reason", "理".repeat(1001)))
+                .with(as("admin")), 400).path("message").asString()).contains("1000");
+    }
+
+    @Test
     void tooLateOrIncompleteApplicationsAreRefused() throws Exception {
         LocalDate earliest = tasks.earliestApplicationStart();
         JsonNode e = call(json(post("/api/duty/access-applications"), Map.of("title", unique("下周就要"), "basis", "急需",

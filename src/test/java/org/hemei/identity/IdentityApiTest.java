@@ -85,6 +85,25 @@ class IdentityApiTest extends ApiTestSupport {
         JsonNode updated = call(json(put("/api/identity/accounts/" + id), change).with(as("admin")), 200);
         assertThat(updated.path("roles").get(0).asString()).isEqualTo("LEADER");
         assertApiError(call(json(put("/api/identity/accounts/" + id), change).with(as("admin")), 409), 409);
+        // An update without the version it read would overwrite another administrator's edit unseen: refused.
+        change.remove("version");
+        assertThat(call(json(put("/api/identity/accounts/" + id), change).with(as("admin")), 400).path("message").asString())
+                .contains("version");
+        // What the columns and bcrypt cannot keep is refused with a message, not a 500; nothing is written.
+        Map<String, Object> tooLong = account(unique("t.long"), "pass", "RESIDENT");
+        tooLong.put("displayName", "名".repeat(81));
+        assertThat(call(json(post("/api/identity/accounts"), tooLong).with(as("admin")), 400).path("message").asString())
+                .contains("displayName", "80");
+        Map<String, Object> longPassword = account(unique("t.pw"), "密".repeat(25), "RESIDENT");
+        assertThat(call(json(post("/api/identity/accounts"), longPassword).with(as("admin")), 400).path("message").asString())
+                .contains("72");
+        Map<String, Object> nullScope = account(unique("t.null"), "pass", "RESIDENT");
+        nullScope.put("divisions", java.util.Arrays.asList((String) null));
+        assertApiError(call(json(post("/api/identity/accounts"), nullScope).with(as("admin")), 400), 400);
+        assertThat(call(json(post("/api/identity/accounts/" + id + "/api-keys"), Map.of("label", "k".repeat(81))).with(as("admin")), 400)
+                .path("message").asString()).contains("label");
+        assertThat(texts(call(get("/api/identity/accounts").param("q", "t.long").with(as("admin")), 200).path("items"), "username"))
+                .noneMatch(u -> u.startsWith("t.long"));
 
         JsonNode list = call(get("/api/identity/accounts").param("q", username).with(as("admin")), 200);
         assertThat(texts(list.path("items"), "username")).containsExactly(username);

@@ -62,6 +62,9 @@ class TerritoryApiTest extends ApiTestSupport {
         assertThat(texts(page.path("items"), "code")).containsExactly("430102001");
         assertThat(page.path("total").asLong()).isEqualTo(1);
         assertApiError(call(get("/api/territory/divisions").param("level", "planet").with(as("leader")), 400), 400);
+        // a page far past the end is empty, not a 500
+        assertThat(call(get("/api/territory/divisions").param("page", "2147483647").with(as("leader")), 200).path("items").size())
+                .isZero();
     }
 
     // ---- locate: input checks

@@ -44,7 +44,7 @@ class TriageApiTest extends ApiTestSupport {
 
         JsonNode activated = call(post("/api/triage/models/" + model.path("id").asLong() + "/activate").with(as("admin")), 200);
         assertThat(activated.path("active").asBoolean()).isTrue();
-        JsonNode versions = call(get("/api/triage/models").with(as("admin")), 200);
+        JsonNode versions = call(get("/api/triage/models").param("size", "200").with(as("admin")), 200).path("items");
         assertThat(versions.findValues("active").stream().filter(JsonNode::asBoolean)).hasSize(1);
 
         JsonNode c = call(json(post("/api/triage/classify").with(as("dispatcher")),

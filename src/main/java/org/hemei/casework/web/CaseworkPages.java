@@ -357,7 +357,7 @@ class CaseworkPages {
     /** The order to merge into, by the number people see (12345-20261203-000001) or by its id. */
     private long mergeTarget(String into) {
         String target = required(blank(into), "并入工单编号 / the order to merge into");
-        if (target.chars().allMatch(Character::isDigit)) return Long.parseLong(target);
+        if (target.length() <= 18 && target.chars().allMatch(Character::isDigit)) return Long.parseLong(target);
         try {
             return orders.byNumber(target).id();
         } catch (org.springframework.security.access.AccessDeniedException e) {

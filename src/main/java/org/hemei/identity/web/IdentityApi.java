@@ -42,6 +42,9 @@ class IdentityApi {
     record AccountRequest(String username, String displayName, String password, Set<Role> roles, Set<String> divisions,
             Set<Long> units, Boolean enabled, Integer version) {
         AccountForm form() {
+            if ((divisions != null && divisions.contains(null)) || (units != null && units.contains(null))) {
+                throw org.hemei.shared.DomainException.badRequest("辖区代码和单位编号不能为空 / divisions and units cannot contain null");
+            }
             return new AccountForm(username, displayName, password, roles,
                     new Scope(divisions == null ? Set.of() : divisions, units == null ? Set.of() : units),
                     enabled == null || enabled, version);

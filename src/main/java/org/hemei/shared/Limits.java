@@ -1,0 +1,22 @@
+package org.hemei.shared;
+
+/** Checks a text against the column that keeps it, so a long one is refused (400, naming the field), not a 500. */
+public final class Limits {
+
+    private Limits() {
+    }
+
+    /** The text as given; refused when longer than {@code max} characters. Null passes. */
+    public static String atMost(String value, int max, String field) {
+        if (value != null && value.length() > max) {
+            throw DomainException.badRequest(field + " 最多 " + max + " 字（现为 " + value.length() + " 字）/ " + field
+                    + " must be at most " + max + " characters (" + value.length() + " given)");
+        }
+        return value;
+    }
+
+    /** The text cut to {@code max} characters, for text the system composes (a copied basis, a display name). */
+    public static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
+    }
+}
