@@ -11,7 +11,7 @@
       if (isNaN(lat) || isNaN(lng)) return;
       var hazard = tr.classList.contains('hazard'), overdue = tr.classList.contains('overdue');
       L.circleMarker([lat, lng], { radius: hazard ? 9 : 6, color: hazard ? '#b71c1c' : overdue ? '#b26a00' : '#1a237e' })
-        .bindTooltip(tr.dataset.number).on('click', function () { location.href = '/casework/orders/' + tr.dataset.id; })
+        .bindTooltip(hemeiText(tr.dataset.number)).on('click', function () { location.href = '/casework/orders/' + tr.dataset.id; })
         .addTo(layer);
       bounds.push([lat, lng]);
     });

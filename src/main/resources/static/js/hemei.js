@@ -17,6 +17,10 @@
       if (el && window.htmx) htmx.trigger(el, 'refresh');
     });
   });
+  // Map labels are set as text: a name is never read as HTML.
+  window.hemeiText = function (value) {
+    var span = document.createElement('span'); span.textContent = value == null ? '' : value; return span;
+  };
   window.hemeiFetch = function (url, options) {
     options = options || {}; options.headers = options.headers || {};
     var c = csrf(); if (c) options.headers[c.header] = c.token;

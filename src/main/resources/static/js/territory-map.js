@@ -26,7 +26,7 @@
     if (!grids.length) return;
     var layer = L.geoJSON(collection(grids), {
       style: function (f) { return { color: f.properties.synthetic ? '#b26a00' : '#b71c1c', weight: 1, fillOpacity: 0.08 }; },
-      onEachFeature: function (f, l) { l.bindTooltip(f.properties.name); }
+      onEachFeature: function (f, l) { l.bindTooltip(hemeiText(f.properties.name)); }
     }).addTo(map);
     if (code.length >= 9 || !fitted) { map.fitBounds(layer.getBounds()); fitted = true; }
   });

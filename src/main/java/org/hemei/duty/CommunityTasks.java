@@ -89,7 +89,7 @@ public class CommunityTasks {
     /** Sends a task: delivered (201) or refused (422 with the rule; the refusal is recorded). Not transactional on purpose. */
     public TaskView send(SendForm form) {
         Unit department = departments.current();
-        List<String> communities = validate(form);
+        List<String> communities = validate(form, department);
         boolean emergency = Boolean.TRUE.equals(form.emergency());
         String code = form.accessItemCode() == null || form.accessItemCode().isBlank() ? null : form.accessItemCode().strip();
         Optional<AccessItem> item = accessList.find(code);
@@ -265,7 +265,7 @@ public class CommunityTasks {
         };
     }
 
-    private List<String> validate(SendForm form) {
+    private List<String> validate(SendForm form, Unit department) {
         if (form.title() == null || form.title().isBlank() || form.title().strip().length() > 200) {
             throw DomainException.badRequest("请填写任务名称（不超过200字）/ title is required (at most 200 characters)");
         }
@@ -282,6 +282,13 @@ public class CommunityTasks {
         if (!unknown.isEmpty()) {
             throw DomainException.badRequest("communityCodes 含未知社区 / communityCodes has unknown communities: "
                     + String.join(", ", unknown.subList(0, Math.min(10, unknown.size()))));
+        }
+        // a district's department tasks its own district's communities; the city's, all of them
+        String territory = org.hemei.identity.Scope.prefix(department.getDivisionCode());
+        List<String> outside = codes.stream().filter(c -> !c.startsWith(territory)).toList();
+        if (!outside.isEmpty()) {
+            throw DomainException.badRequest("社区不在本部门辖区内 / communities outside your department's territory: "
+                    + String.join(", ", outside.subList(0, Math.min(10, outside.size()))));
         }
         if (codes.size() > MAX_COMMUNITIES) {
             throw DomainException.badRequest("communityCodes 至多 " + MAX_COMMUNITIES + " 个 / at most " + MAX_COMMUNITIES + " communityCodes");

@@ -52,6 +52,25 @@ class CommunityTaskGateTest extends ApiTestSupport {
     }
 
     @Test
+    void aDistrictDepartmentTasksOnlyItsOwnDistrictsCommunities() throws Exception {
+        long unit = call(json(post("/api/organization/units").with(as("dispatcher")), Map.of("name", unique("芙蓉区城管局派任务测试"),
+                "kind", "DEPARTMENT", "departmentType", "CHENGGUAN", "divisionCode", "430102")), 201).path("id").asLong();
+        String username = unique("furong").replace("-", "");
+        long account = call(json(post("/api/identity/accounts").with(as("admin")), Map.of("username", username,
+                "displayName", "芙蓉区城管局（测试）", "password", "secret-1", "roles", List.of("UNIT_STAFF"), "units", List.of(unit))), 201)
+                .path("id").asLong();
+        String key = call(json(post("/api/identity/accounts/" + account + "/api-keys"), Map.of("label", "test")).with(as("admin")), 201)
+                .path("apiKey").asString();
+        String tianxin = "430103002001"; // a community of 天心区, outside 芙蓉区
+        String title = unique("垃圾分类宣传督导");
+        JsonNode e = call(json(post("/api/duty/community-tasks"), task(title, "ZR-A06", false, SHIZILI, tianxin)).with(bearer(key)), 400);
+        assertThat(e.path("message").asString()).contains(tianxin).doesNotContain(SHIZILI);
+        assertThat(texts(call(get("/api/duty/community-tasks").with(as("community")), 200), "title")).doesNotContain(title);
+        assertThat(call(json(post("/api/duty/community-tasks"), task(title, "ZR-A06", false, SHIZILI)).with(bearer(key)), 201)
+                .path("outcome").asString()).isEqualTo("DELIVERED");
+    }
+
+    @Test
     void offTheListIsRefusedWithTheRuleAndRecorded() throws Exception {
         String title = unique("要求社区核查商户证照");
         JsonNode e = call(json(post("/api/duty/community-tasks"), task(title, null, false, SHIZILI)).with(as("department")), 422);

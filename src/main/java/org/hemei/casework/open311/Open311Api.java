@@ -218,7 +218,9 @@ class Open311Api {
     private Actor poster(String apiKey, HttpServletRequest request) {
         if (apiKey == null) {
             Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-            if (request.getHeader("Authorization") != null && auth != null && auth.getPrincipal() instanceof HemeiUser user) {
+            String header = request.getHeader("Authorization");
+            boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+            if (bearer && auth != null && auth.getPrincipal() instanceof HemeiUser user) {
                 return user.actor();
             }
             throw Open311Exception.forbidden("缺少 api_key，无法提交 / api_key is missing: can't proceed with create_request");

@@ -27,15 +27,21 @@ class ApiKeyFilter extends OncePerRequestFilter {
         this.errors = errors;
     }
 
+    /** A request signed with a key: it is that key's account, whatever session cookie it also carries. */
+    static boolean isBearer(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (!isBearer(request)) {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Account> account = accounts.findByApiKey(header.substring(7).strip()).filter(Account::isEnabled);
+        Optional<Account> account = accounts.findByApiKey(request.getHeader("Authorization").substring(7).strip())
+                .filter(Account::isEnabled);
         if (account.isEmpty()) {
             errors.write(response, 401, "API 密钥无效或已吊销 / invalid or revoked API key");
             return;

@@ -38,7 +38,7 @@ class SecurityConfig {
                 .addFilterBefore(new ApiKeyFilter(accounts, errors), BasicAuthenticationFilter.class)
                 // Without a session cookie there is nothing to forge (bearer keys, anonymous calls get their 401);
                 // browser calls riding on the page session still need the token.
-                .csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null || r.getRequestedSessionId() == null)
+                .csrf(c -> c.ignoringRequestMatchers(r -> ApiKeyFilter.isBearer(r) || r.getRequestedSessionId() == null)
                         // Open311 posts authenticate with their api_key parameter, never with the session.
                         .ignoringRequestMatchers("/open311/v2/**"))
                 .authorizeHttpRequests(a -> a

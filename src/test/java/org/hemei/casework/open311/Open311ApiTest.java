@@ -342,6 +342,8 @@ class Open311ApiTest extends ApiTestSupport {
     void freeTextIsScrubbedOfPersonalNumbers() {
         assertThat(Open311Requests.scrub("电话13812345678，座机0731-84567890，身份证430102199001011234，邮箱 zhang.san@example.org，工单 12345-20261125-000123"))
                 .isEqualTo("电话138****5678，座机0731-****7890，身份证430102********1234，邮箱 ***@***，工单 12345-20261125-000123");
+        assertThat(Open311Requests.scrub("手机 +8613812345678 或 138 1234 5678、139-1234-5678，座机 0731 8456 7890"))
+                .isEqualTo("手机 138****5678 或 138****5678、139****5678，座机 0731-****7890");
     }
 
     @Test
