@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Outside the demo, a new installation has no accounts: the first administrator is created from
- * {@code HEMEI_ADMIN_PASSWORD} on first start, and only then. Without it, start-up says how.
+ * {@code HEMEI_ADMIN_PASSWORD} on first start, and only then. Without it, start-up says how. A database the demo
+ * ran on (its accounts known to everyone) is refused.
  */
 @Component
 @Profile("!demo")
@@ -36,6 +37,12 @@ class FirstAdmin implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // The demo's accounts have a published password and keys: outside the demo they must not sign anyone in.
+        if (administration.findByApiKey("demo-admin").isPresent()) {
+            throw new IllegalStateException("此数据库含演示账号（密码 demo、密钥 demo-*），不能在演示之外使用：请以 demo 配置启动，"
+                    + "或换用新的数据库 / this database holds the demo's accounts (password demo, keys demo-*): start it with the"
+                    + " demo profile, or use a new database");
+        }
         if (accounts.count() > 0) return;
         if (password.isBlank()) {
             log.warn("No accounts yet: set HEMEI_ADMIN_PASSWORD and restart to create the first administrator 'admin'.");
