@@ -124,6 +124,19 @@ public class OrderAccess {
         return saved;
     }
 
+    /** Shown instead of the requester's own username where a confidential order hides who they are. */
+    static final String REQUESTER = "诉求人 / requester";
+
+    /**
+     * The username a viewer must not learn from a confidential order's timeline and photos: its requester's, when
+     * they reported it themselves. Null when nothing is hidden (not confidential, the 12345 centre, the requester).
+     */
+    static String hiddenRequester(Actor viewer, WorkOrder o) {
+        boolean centre = viewer.isAdmin() || viewer.has(Role.DISPATCHER);
+        boolean own = o.getRequesterAccountId() != null && o.getRequesterAccountId() == viewer.accountId();
+        return o.isConfidential() && !centre && !own && o.getRequesterAccountId() != null ? o.getCreatedBy() : null;
+    }
+
     static boolean canSee(Actor actor, WorkOrder o) {
         if (actor.isAdmin() || actor.has(Role.DISPATCHER) || actor.has(Role.LEADER)) return true;
         if (o.getRequesterAccountId() != null && o.getRequesterAccountId() == actor.accountId()) return true;

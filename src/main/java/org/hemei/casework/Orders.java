@@ -214,7 +214,13 @@ public class Orders {
                 o.isClosedAtIntake(), o.getReworkCount(), o.getReturnCount(), o.getPendingReturnReason(),
                 o.getPendingExtensionUntil(), o.getPendingExtensionReason(), o.getPendingSuspensionReason(), o.getMergedIntoId(),
                 o.getFeedback(), o.getResolved(), o.getSatisfaction(), o.getVersion(),
-                knownTimeline != null ? knownTimeline : timeline.of(o.getId()));
+                withoutRequester(knownTimeline != null ? knownTimeline : timeline.of(o.getId()), OrderAccess.hiddenRequester(actor, o)));
+    }
+
+    private static List<Timeline.Event> withoutRequester(List<Timeline.Event> events, String hidden) {
+        if (hidden == null) return events;
+        return events.stream().map(e -> !hidden.equals(e.actor()) ? e : new Timeline.Event(e.id(), e.at(), OrderAccess.REQUESTER,
+                e.action(), e.fromStatus(), e.toStatus(), e.unitId(), e.note())).toList();
     }
 
     private UnitRef unitRef(Long id) {

@@ -183,9 +183,11 @@ public class Photos {
     }
 
     public List<Photo> list(long orderId) {
-        access.get(orderId);
-        return jdbc.sql("select " + COLUMNS + " from work_order_photo where work_order_id = ? order by id").param(orderId)
-                .query(PHOTO).list();
+        String hidden = OrderAccess.hiddenRequester(Actor.current(), access.get(orderId));
+        List<Photo> photos = jdbc.sql("select " + COLUMNS + " from work_order_photo where work_order_id = ? order by id")
+                .param(orderId).query(PHOTO).list();
+        return photos.stream().map(p -> !p.uploadedBy().equals(hidden) ? p : new Photo(p.id(), p.orderId(), p.contentType(),
+                p.sizeBytes(), p.sha256(), p.purpose(), OrderAccess.REQUESTER, p.uploadedAt())).toList();
     }
 
     public Content content(long orderId, long photoId) {

@@ -117,6 +117,24 @@ class PhotoApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aConfidentialOrderNeverTellsTheUnitWhoReportedIt() throws Exception {
+        GridPoint p = insideFirstGrid("430102001001");
+        long order = call(json(post(ORDERS).with(as("resident")), Map.of("title", unique("举报"), "text", "楼下商铺夜间违规经营",
+                "lat", p.lat(), "lng", p.lng(), "confidential", true)), 201).path("id").asLong();
+        upload(order, "resident", file("证据.png", "image/png", image("png", Color.RED)), null, 201);
+        call(json(post(ORDERS + "/" + order + "/register").with(as("dispatcher")), Map.of("category", "SANITATION")), 200);
+        call(json(post(ORDERS + "/" + order + "/dispatch").with(as("dispatcher")), Map.of()), 200);
+
+        JsonNode seenByUnit = call(get(ORDERS + "/" + order).with(as("street")), 200);
+        assertThat(texts(seenByUnit.path("timeline"), "actor")).doesNotContain("resident").contains("诉求人 / requester", "dispatcher");
+        assertThat(texts(call(get(ORDERS + "/" + order + "/photos").with(as("street")), 200), "uploadedBy"))
+                .containsExactly("诉求人 / requester");
+        // the 12345 centre and the requester still see who it was
+        assertThat(texts(call(get(ORDERS + "/" + order).with(as("dispatcher")), 200).path("timeline"), "actor")).contains("resident");
+        assertThat(texts(call(get(ORDERS + "/" + order + "/photos").with(as("resident")), 200), "uploadedBy")).containsExactly("resident");
+    }
+
+    @Test
     void thePositionAndCameraInAPhotoNeverReachTheUnits() throws Exception {
         long order = residentOrderIn("430102001001");
         byte[] plain = image("jpg", Color.GREEN);
