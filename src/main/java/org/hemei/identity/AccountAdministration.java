@@ -49,6 +49,8 @@ public class AccountAdministration {
     private record ResolvedKey(Account account, long until) {
     }
     private final Map<String, ResolvedKey> liveKeys = new ConcurrentHashMap<>();
+    /** Signed-in sessions are checked against their account on each request: the same cache, by account id. */
+    private final Map<Long, ResolvedKey> liveAccounts = new ConcurrentHashMap<>();
 
     public AccountAdministration(Accounts accounts, PasswordEncoder passwords, JdbcClient jdbc, AuditLog audit) {
         this.accounts = accounts;
@@ -160,14 +162,31 @@ public class AccountAdministration {
         return account;
     }
 
-    /** Empties the API key cache now and, inside a transaction, once more after it commits. */
+    /** The account as it is now (cached as the keys are), for re-checking a session signed in earlier. */
+    public Optional<Account> findLive(long accountId) {
+        long now = System.nanoTime();
+        ResolvedKey known = liveAccounts.get(accountId);
+        if (known != null && now - known.until() < 0) return Optional.of(known.account());
+        Optional<Account> account = accounts.findById(accountId);
+        if (account.isPresent()) {
+            if (liveAccounts.size() >= KEY_CACHE_MAX) liveAccounts.clear();
+            liveAccounts.put(accountId, new ResolvedKey(account.get(), now + KEY_TTL_NANOS));
+        } else {
+            liveAccounts.remove(accountId);
+        }
+        return account;
+    }
+
+    /** Empties the key and account caches now and, inside a transaction, once more after it commits. */
     private void forgetKeys() {
         liveKeys.clear();
+        liveAccounts.clear();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
                     liveKeys.clear();
+                    liveAccounts.clear();
                 }
             });
         }

@@ -32,6 +32,30 @@ class FormLoginTest extends ApiTestSupport {
     }
 
     @Test
+    void anOpenSessionFollowsItsAccountRolesChangedTakeEffectDisabledSignsOut() throws Exception {
+        String user = newAccount();
+        MockHttpSession session = (MockHttpSession) signIn(user, "right-pw").getRequest().getSession(false);
+        assertThat(mvc.perform(get("/casework/intake").session(session)).andReturn().getResponse().getStatus()).isEqualTo(403);
+
+        JsonNode account = call(get("/api/identity/accounts").param("q", user).with(as("admin")), 200).path("items").get(0);
+        java.util.Map<String, Object> change = IdentityApiTest.account(user, null, "DISPATCHER");
+        change.put("version", account.path("version").asInt());
+        JsonNode changed = call(json(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                "/api/identity/accounts/" + account.path("id").asLong()), change).with(as("admin")), 200);
+        // the same session, without signing in again, now works as a dispatcher
+        assertThat(mvc.perform(get("/casework/intake").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+
+        change.put("enabled", false);
+        change.put("version", changed.path("version").asInt());
+        call(json(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                "/api/identity/accounts/" + account.path("id").asLong()), change).with(as("admin")), 200);
+        MvcResult after = mvc.perform(get("/casework/intake").session(session)).andReturn();
+        assertThat(after.getResponse().getStatus()).isEqualTo(302);
+        assertThat(after.getResponse().getRedirectedUrl()).endsWith("/login");
+        assertThat(session.isInvalid()).isTrue();
+    }
+
+    @Test
     void goodPasswordGoesHomeAndOpensAuthenticatedPages() throws Exception {
         String user = newAccount();
         MvcResult r = signIn(user, "right-pw");

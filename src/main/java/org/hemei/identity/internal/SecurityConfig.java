@@ -12,6 +12,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * Deny by default. Two chains: JSON endpoints ({@code /api}, {@code /open311}, {@code /actuator}) answer
@@ -36,6 +37,7 @@ class SecurityConfig {
     SecurityFilterChain api(HttpSecurity http, AccountAdministration accounts, JsonErrors errors) throws Exception {
         http.securityMatcher("/api/**", "/open311/**", "/actuator/**")
                 .addFilterBefore(new ApiKeyFilter(accounts, errors), BasicAuthenticationFilter.class)
+                .addFilterAfter(new SessionRecheckFilter(accounts), SecurityContextHolderFilter.class)
                 // Without a session cookie there is nothing to forge (bearer keys, anonymous calls get their 401);
                 // browser calls riding on the page session still need the token.
                 .csrf(c -> c.ignoringRequestMatchers(r -> ApiKeyFilter.isBearer(r) || r.getRequestedSessionId() == null)
@@ -57,8 +59,9 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
+    SecurityFilterChain pages(HttpSecurity http, AccountAdministration accounts) throws Exception {
+        http.addFilterAfter(new SessionRecheckFilter(accounts), SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").permitAll()
                         .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath()
                                 + (ex instanceof LockedException ? "/login?locked" : "/login?error"))))
