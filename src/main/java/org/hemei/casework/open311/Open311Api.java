@@ -243,13 +243,20 @@ class Open311Api {
         }
     }
 
+    private static final int MAX_JSON_BYTES = 64 * 1024;
+
     /** Form fields and query parameters (the spec's way), or the fields of a JSON object; blank counts as absent. */
     private static Map<String, String> parameters(HttpServletRequest request) throws IOException {
         Map<String, String> p = new HashMap<>();
         if (request.getContentType() != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(request.getContentType()))) {
+            // anyone may post here: a request is a few fields, so a body past 64 KB is refused before it is parsed
+            byte[] raw = request.getInputStream().readNBytes(MAX_JSON_BYTES + 1);
+            if (raw.length > MAX_JSON_BYTES) {
+                throw new Open311Exception(413, "请求体过大（最大 64 KB）/ the request body is too large (at most 64 KB)");
+            }
             JsonNode body;
             try {
-                body = JSON.readTree(request.getInputStream());
+                body = JSON.readTree(raw);
             } catch (JacksonException e) {
                 throw Open311Exception.badRequest("请求体不是有效的 JSON / the request body is not valid JSON");
             }

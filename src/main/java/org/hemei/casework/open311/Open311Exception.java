@@ -2,7 +2,7 @@ package org.hemei.casework.open311;
 
 /**
  * A GeoReport v2 error: 404 for what does not exist (service code, request, token, jurisdiction), 403 for a
- * missing or invalid {@code api_key}, 400 for anything else the request got wrong.
+ * missing or invalid {@code api_key}, 413 for a body too large to read, 400 for anything else the request got wrong.
  */
 class Open311Exception extends RuntimeException {
 

@@ -334,6 +334,10 @@ class Open311ApiTest extends ApiTestSupport {
         String other = send(report("json", Map.of("service_code", "ROAD", "address_string", "芙蓉中路")).header("Idempotency-Key", key),
                 200).json().get(0).path("service_request_id").asString();
         assertThat(other).isNotEqualTo(first);
+
+        // Anyone may post: a body past 64 KB is refused in the spec's error form before it is read into memory.
+        String huge = JSON.writeValueAsString(Map.of("api_key", "demo-courier", "service_code", "ROAD", "description", "长".repeat(30_000)));
+        assertOpen311Error(send(post(V2 + "/requests.json").contentType(MediaType.APPLICATION_JSON).content(huge), 413), 413);
     }
 
     // ---- reading requests
