@@ -126,7 +126,10 @@ class PagesTest {
         MockHttpSession community = signIn("community");
         mvc.perform(get("/territory").session(community)).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("识字里社区居委会"), containsString("name=\"residentPopulation\""))));
-        mvc.perform(post("/territory/communities/430102001001/profile").session(community).with(csrf())
+        String version = tools.jackson.databind.json.JsonMapper.builder().build().readTree(mvc.perform(
+                get("/api/territory/communities/430102001001/profile").header("Authorization", "Bearer demo-community")).andReturn()
+                .getResponse().getContentAsString()).path("version").asString();
+        mvc.perform(post("/territory/communities/430102001001/profile").session(community).with(csrf()).param("version", version)
                 .param("residentPopulation", "10000").param("communityWorkers", "18").param("operatingFundsYuan", "1300000")
                 .param("serviceSpaceM2", "986")).andExpect(redirectedUrl("/territory?code=430102001001"));
         mvc.perform(get("/territory").session(community))

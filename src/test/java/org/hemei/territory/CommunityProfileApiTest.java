@@ -48,8 +48,13 @@ class CommunityProfileApiTest extends ApiTestSupport {
 
     @Test
     void negativeFiguresAre400() throws Exception {
-        JsonNode error = call(json(put(OWN), change(-1, 10, 1_000_000, 900, null)).with(as("community")), 400);
+        int version = call(get(OWN).with(as("community")), 200).path("version").asInt();
+        JsonNode error = call(json(put(OWN), change(-1, 10, 1_000_000, 900, version)).with(as("community")), 400);
         assertApiError(error, 400);
+        assertThat(error.path("message").asString()).doesNotContain("version");
+        // figures already there are changed only by someone who says which version they read
+        assertThat(call(json(put(OWN), change(5_000, 10, 1_000_000, 900, null)).with(as("community")), 400).path("message").asString())
+                .contains("version");
         assertThat(call(get(OWN).with(as("community")), 200).path("residentPopulation").asInt()).isNotNegative();
     }
 
