@@ -148,31 +148,27 @@ public class AccountAdministration {
     /** The account holding a live API key, if any. */
     public Optional<Account> findByApiKey(String key) {
         String hash = sha256(key);
-        long now = System.nanoTime();
-        ResolvedKey known = liveKeys.get(hash);
-        if (known != null && now - known.until() < 0) return Optional.of(known.account());
-        Optional<Account> account = jdbc.sql("select account_id from api_key where key_hash = ? and revoked_at is null")
-                .param(hash).query(Long.class).optional().flatMap(accounts::findById);
-        if (account.isPresent()) {
-            if (liveKeys.size() >= KEY_CACHE_MAX) liveKeys.clear();
-            liveKeys.put(hash, new ResolvedKey(account.get(), now + KEY_TTL_NANOS));
-        } else {
-            liveKeys.remove(hash);
-        }
-        return account;
+        return cached(liveKeys, hash, () -> jdbc.sql("select account_id from api_key where key_hash = ? and revoked_at is null")
+                .param(hash).query(Long.class).optional().flatMap(accounts::findById));
     }
 
     /** The account as it is now (cached as the keys are), for re-checking a session signed in earlier. */
     public Optional<Account> findLive(long accountId) {
+        return cached(liveAccounts, accountId, () -> accounts.findById(accountId));
+    }
+
+    /** A live entry of the cache, else loaded and kept for {@link #KEY_TTL_NANOS}; what is not found is never kept. */
+    private static <K> Optional<Account> cached(Map<K, ResolvedKey> cache, K key,
+            java.util.function.Supplier<Optional<Account>> load) {
         long now = System.nanoTime();
-        ResolvedKey known = liveAccounts.get(accountId);
+        ResolvedKey known = cache.get(key);
         if (known != null && now - known.until() < 0) return Optional.of(known.account());
-        Optional<Account> account = accounts.findById(accountId);
+        Optional<Account> account = load.get();
         if (account.isPresent()) {
-            if (liveAccounts.size() >= KEY_CACHE_MAX) liveAccounts.clear();
-            liveAccounts.put(accountId, new ResolvedKey(account.get(), now + KEY_TTL_NANOS));
+            if (cache.size() >= KEY_CACHE_MAX) cache.clear();
+            cache.put(key, new ResolvedKey(account.get(), now + KEY_TTL_NANOS));
         } else {
-            liveAccounts.remove(accountId);
+            cache.remove(key);
         }
         return account;
     }
