@@ -77,8 +77,7 @@ public class AccountAdministration {
     @Transactional
     public Account update(long id, AccountForm form) {
         validate(form, false);
-        // without it a second administrator's edit would silently undo the first's (roles, scope, password)
-        if (form.version() == null) throw DomainException.badRequest("请提供 version（乐观锁）/ version is required (from the account you read)");
+        DomainException.requireVersion(form.version()); // roles, scope and password are not overwritten unseen
         Account account = get(id);
         account.expect(form.version());
         account.rename(form.displayName().strip());

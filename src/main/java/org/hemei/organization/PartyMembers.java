@@ -99,7 +99,7 @@ public class PartyMembers {
     public PartyMember update(long id, MemberForm form) {
         PartyMember m = getInScope(id);
         validate(form);
-        if (form.version() == null) throw DomainException.badRequest("请提供 version（乐观锁）/ version is required (from the record you read)");
+        DomainException.requireVersion(form.version());
         if (!form.version().equals(m.getVersion())) {
             throw new OptimisticLockingFailureException("member " + id + " changed");
         }

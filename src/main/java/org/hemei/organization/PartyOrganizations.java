@@ -64,7 +64,7 @@ public class PartyOrganizations {
         PartyOrganization org = get(id);
         requireEditable(org.getDivisionCode());
         validate(form, id);
-        if (form.version() == null) throw DomainException.badRequest("请提供 version（乐观锁）/ version is required (from the record you read)");
+        DomainException.requireVersion(form.version());
         if (!form.version().equals(org.getVersion())) {
             throw new OptimisticLockingFailureException("party organization " + id + " changed");
         }

@@ -61,7 +61,7 @@ public class Units {
     public Unit update(long id, UnitForm form) {
         validate(form);
         Unit unit = get(id);
-        if (form.version() == null) throw DomainException.badRequest("请提供 version（乐观锁）/ version is required (from the record you read)");
+        DomainException.requireVersion(form.version());
         if (!form.version().equals(unit.getVersion())) {
             throw new OptimisticLockingFailureException("unit " + id + " changed");
         }

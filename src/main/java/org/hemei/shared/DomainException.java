@@ -41,6 +41,11 @@ public class DomainException extends RuntimeException {
         return new DomainException(HttpStatus.BAD_REQUEST, message);
     }
 
+    /** An update must say which version it read: without it a second person's edit would undo the first's unseen. */
+    public static void requireVersion(Integer version) {
+        if (version == null) throw badRequest("请提供 version（读取记录时得到）/ version is required (from the record you read)");
+    }
+
     public static DomainException conflict(String message) {
         return new DomainException(HttpStatus.CONFLICT, message);
     }

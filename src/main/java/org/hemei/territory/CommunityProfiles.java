@@ -76,10 +76,7 @@ public class CommunityProfiles {
                 profile = new CommunityProfile(communityCode, change.residentPopulation(), change.communityWorkers(),
                         change.operatingFundsYuan(), change.serviceSpaceM2(), false);
             } else {
-                // figures already entered: the change says which it read, or it would overwrite another's unseen
-                if (change.version() == null) {
-                    throw DomainException.badRequest("请提供 version（读取概况时得到）/ version is required (from the profile you read)");
-                }
+                DomainException.requireVersion(change.version()); // figures already entered are not overwritten unseen
                 if (!change.version().equals(profile.getVersion())) {
                     throw new OptimisticLockingFailureException("profile " + communityCode + " changed");
                 }

@@ -65,6 +65,12 @@ class OrganizationApiTest extends ApiTestSupport {
         assertThat(updated.path("name").asString()).isEqualTo(name + "（改）");
         assertApiError(call(json(put("/api/organization/units/" + id), unit(name, "RESIDENT_UNIT", null, "430102001", version))
                 .with(as("dispatcher")), 409), 409);
+        assertThat(call(json(put("/api/organization/units/" + id), unit(name, "RESIDENT_UNIT", null, "430102001", null))
+                .with(as("dispatcher")), 400).path("message").asString()).contains("version");
+        Map<String, Object> longAddress = unit(name, "RESIDENT_UNIT", null, "430102001", updated.path("version").asInt());
+        longAddress.put("address", "路".repeat(201));
+        assertThat(call(json(put("/api/organization/units/" + id), longAddress).with(as("dispatcher")), 400).path("message").asString())
+                .contains("address", "200");
         assertApiError(call(json(put("/api/organization/units/" + id), unit(name, "RESIDENT_UNIT", null, "430102001", updated.path("version").asInt()))
                 .with(as("street")), 403), 403);
     }
