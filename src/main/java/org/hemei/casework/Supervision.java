@@ -62,7 +62,7 @@ public class Supervision {
                 .params(o.getId(), kind, o.getLeadUnitId(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
                         Actor.current().username(), note).update();
         timeline.append(o.getId(), new WorkOrder.Step("SUPERVISE", o.getStatus(), o.getStatus(), o.getLeadUnitId(), note));
-        String message = "督办 " + o.getNumber() + "：" + note;
+        String message = "督办 / supervised: " + o.getNumber() + "：" + note;
         if (o.getLeadUnitId() != null) notifications.toUnit(o.getLeadUnitId(), o.getId(), "SUPERVISION", message);
         if (o.getDivisionCode() != null) notifications.toLeaders(o.getDivisionCode(), o.getId(), "SUPERVISION", message);
     }

@@ -76,7 +76,7 @@ public class Whistles {
         long whistleId = key.getKey().longValue();
         for (Unit d : departments) {
             jdbc.sql("insert into whistle_summons(whistle_id, unit_id, due_at) values (?, ?, ?)").params(whistleId, d.getId(), utc(due)).update();
-            notifications.toUnit(d.getId(), orderId, "WHISTLE", "吹哨报到 " + order.getNumber() + "：" + reason.strip());
+            notifications.toUnit(d.getId(), orderId, "WHISTLE", "吹哨报到 / summoned: " + order.getNumber() + "：" + reason.strip());
         }
         return whistles(orderId).stream().filter(w -> w.id() == whistleId).findFirst().orElseThrow();
     }
