@@ -5,6 +5,7 @@ import org.hemei.shared.ApiExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindException;
@@ -25,20 +26,23 @@ class PageErrors {
 
     @ExceptionHandler(BindException.class)
     ModelAndView unbindable(BindException e) {
-        return badRequest(e.getFieldErrors().stream().map(PageErrors::describe).collect(Collectors.joining("；")));
+        return correct(e.getFieldErrors().stream().map(PageErrors::describe).collect(Collectors.joining("；")));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView mismatch(MethodArgumentTypeMismatchException e) {
-        return badRequest(describe(e.getName(), e.getValue()));
+        return correct(describe(e.getName(), e.getValue()));
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ModelAndView duplicate(DuplicateKeyException e) {
+        return page(HttpStatus.CONFLICT, "记录已存在，请返回修改 / a record with this key already exists: go back and correct it");
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ModelAndView refusedByDatabase(DataIntegrityViolationException e) {
         log.warn("Input refused by the database (a check is missing): {}", e.getMostSpecificCause().getMessage());
-        ModelAndView page = badRequest("");
-        page.addObject("message", ApiExceptionHandler.DATABASE_REFUSED);
-        return page;
+        return page(HttpStatus.BAD_REQUEST, ApiExceptionHandler.DATABASE_REFUSED);
     }
 
     private static String describe(FieldError f) {
@@ -49,10 +53,14 @@ class PageErrors {
         return "“" + value + "”不是有效的 " + field + " / \"" + value + "\" is not a valid " + field;
     }
 
-    private static ModelAndView badRequest(String message) {
-        ModelAndView page = new ModelAndView("error", HttpStatus.BAD_REQUEST);
-        page.addObject("status", 400);
-        page.addObject("message", "输入有误，请返回修改 / please go back and correct: " + message);
+    private static ModelAndView correct(String what) {
+        return page(HttpStatus.BAD_REQUEST, "输入有误，请返回修改 / please go back and correct: " + what);
+    }
+
+    private static ModelAndView page(HttpStatus status, String message) {
+        ModelAndView page = new ModelAndView("error", status);
+        page.addObject("status", status.value());
+        page.addObject("message", message);
         page.addObject("back", true);
         return page;
     }
