@@ -39,31 +39,27 @@ public class Handling {
 
     @Transactional
     public WorkOrder handle(long id, String result, Integer version) {
-        required(result, "请填写办理结果 / the handling result is required");
-        Limits.atMost(result.strip(), 2000, "办理结果 result");
-        return asLeadUnit(id, version, o -> o.handle(result.strip(), clock.instant()));
+        String text = required(result, 2000, "办理结果 result", "请填写办理结果 / the handling result is required");
+        return asLeadUnit(id, version, o -> o.handle(text, clock.instant()));
     }
 
     @Transactional
     public WorkOrder requestReturn(long id, String reason, Integer version) {
-        required(reason, "请说明退单理由 / a reason for the return is required");
-        Limits.atMost(reason.strip(), 500, "理由 reason");
-        return asLeadUnit(id, version, o -> o.requestReturn(reason.strip()));
+        String why = required(reason, 500, "理由 reason", "请说明退单理由 / a reason for the return is required");
+        return asLeadUnit(id, version, o -> o.requestReturn(why));
     }
 
     @Transactional
     public WorkOrder requestExtension(long id, Instant until, String reason, Integer version) {
-        required(reason, "请说明延期理由 / a reason for the extension is required");
-        Limits.atMost(reason.strip(), 500, "理由 reason");
+        String why = required(reason, 500, "理由 reason", "请说明延期理由 / a reason for the extension is required");
         if (until == null) throw DomainException.badRequest("请填写延期后的时限 until / until is required");
-        return asLeadUnit(id, version, o -> o.requestExtension(until, reason.strip()));
+        return asLeadUnit(id, version, o -> o.requestExtension(until, why));
     }
 
     @Transactional
     public WorkOrder requestSuspension(long id, String reason, Integer version) {
-        required(reason, "请说明挂账理由 / a reason for the suspension is required");
-        Limits.atMost(reason.strip(), 500, "理由 reason");
-        return asLeadUnit(id, version, o -> o.requestSuspension(reason.strip()));
+        String why = required(reason, 500, "理由 reason", "请说明挂账理由 / a reason for the suspension is required");
+        return asLeadUnit(id, version, o -> o.requestSuspension(why));
     }
 
     @Transactional
@@ -107,7 +103,9 @@ public class Handling {
         return access.apply(id, version, step);
     }
 
-    private static void required(String text, String message) {
+    /** The text stripped; refused when blank ({@code message}) or longer than its column ({@code max}). */
+    private static String required(String text, int max, String field, String message) {
         if (text == null || text.isBlank()) throw DomainException.badRequest(message);
+        return Limits.atMost(text.strip(), max, field);
     }
 }

@@ -127,19 +127,26 @@ public class OrderAccess {
     /** Shown instead of the requester's own username where a confidential order hides who they are. */
     static final String REQUESTER = "诉求人 / requester";
 
+    static boolean isRequester(Actor viewer, WorkOrder o) {
+        return o.getRequesterAccountId() != null && o.getRequesterAccountId() == viewer.accountId();
+    }
+
+    /** A confidential order tells who asked only to the 12345 centre and to the requester. */
+    static boolean hidesRequesterFrom(Actor viewer, WorkOrder o) {
+        return o.isConfidential() && !viewer.isAdmin() && !viewer.has(Role.DISPATCHER) && !isRequester(viewer, o);
+    }
+
     /**
      * The username a viewer must not learn from a confidential order's timeline and photos: its requester's, when
-     * they reported it themselves. Null when nothing is hidden (not confidential, the 12345 centre, the requester).
+     * they reported it themselves; null when nothing is hidden.
      */
     static String hiddenRequester(Actor viewer, WorkOrder o) {
-        boolean centre = viewer.isAdmin() || viewer.has(Role.DISPATCHER);
-        boolean own = o.getRequesterAccountId() != null && o.getRequesterAccountId() == viewer.accountId();
-        return o.isConfidential() && !centre && !own && o.getRequesterAccountId() != null ? o.getCreatedBy() : null;
+        return hidesRequesterFrom(viewer, o) && o.getRequesterAccountId() != null ? o.getCreatedBy() : null;
     }
 
     static boolean canSee(Actor actor, WorkOrder o) {
         if (actor.isAdmin() || actor.has(Role.DISPATCHER) || actor.has(Role.LEADER)) return true;
-        if (o.getRequesterAccountId() != null && o.getRequesterAccountId() == actor.accountId()) return true;
+        if (isRequester(actor, o)) return true;
         if (actor.has(Role.UNIT_STAFF) || actor.has(Role.GRID_WORKER) || actor.has(Role.PARTY_STAFF)) {
             Scope s = actor.scope();
             if (o.getLeadUnitId() != null && s.unitIds().contains(o.getLeadUnitId())) return true;

@@ -31,6 +31,7 @@ import org.hemei.casework.internal.WorkOrderRepository;
 import org.hemei.identity.Actor;
 import org.hemei.identity.AuditLog;
 import org.hemei.shared.DomainException;
+import org.hemei.shared.Limits;
 import org.hemei.territory.Division;
 import org.hemei.territory.Level;
 import org.hemei.territory.Territory;
@@ -198,8 +199,8 @@ public class OrderImport {
         long id = tx.execute(s -> {
             jdbc.sql("insert into order_import(file_name, format, status, total, ignored_columns, created_by, created_at, updated_at)"
                     + " values (?, ?, 'QUEUED', ?, ?, ?, ?, ?)")
-                    .params(fileName == null ? null : truncate(fileName, 200), table.format(), items.size(),
-                            ignored.isEmpty() ? null : truncate(String.join(",", ignored), 500), actor.username(), now, now)
+                    .params(fileName == null ? null : Limits.clip(fileName, 200), table.format(), items.size(),
+                            ignored.isEmpty() ? null : Limits.clip(String.join(",", ignored), 500), actor.username(), now, now)
                     .update(keys, "id");
             long created = keys.getKey().longValue();
             audit.record("ORDERS_IMPORT_STARTED", "order-import:" + created, items.size() + " rows from " + fileName);
@@ -361,7 +362,7 @@ public class OrderImport {
             tx.executeWithoutResult(s -> progress(id, "DONE", p, c, k, null));
         } catch (RuntimeException e) {
             log.error("Order import {} failed", id, e);
-            progress(id, "FAILED", -1, -1, -1, truncate(String.valueOf(e.getMessage()), 1000));
+            progress(id, "FAILED", -1, -1, -1, Limits.clip(String.valueOf(e.getMessage()), 1000));
         }
     }
 
@@ -392,7 +393,7 @@ public class OrderImport {
                     + (item.number() == null ? "" : "，原编号 " + item.number()) + " / import #" + importId + " line " + item.line()
                     + (item.number() == null ? "" : ", originally " + item.number());
             WorkOrder order = orders.save(WorkOrder.imported(number, item.number(), demand, item.category(), item.closed(),
-                    item.receivedAt(), item.closedAt(), item.feedback(), actor, truncate(note, 2000)));
+                    item.receivedAt(), item.closedAt(), item.feedback(), actor, Limits.clip(note, 2000)));
             timeline.append(order.getId(), order.lastStep(), actor, now);
             created++;
         }
@@ -431,10 +432,6 @@ public class OrderImport {
         return new DomainException(HttpStatus.CONTENT_TOO_LARGE, String.format(Locale.ROOT,
                 "导入文件不能超过 %.1f MB / an import file may be at most %.1f MB: received %.1f MB", maxBytes / 1048576.0,
                 maxBytes / 1048576.0, size / 1048576.0));
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
     }
 
     private static DateTimeFormatter strict(String pattern) {

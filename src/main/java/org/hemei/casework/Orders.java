@@ -197,10 +197,8 @@ public class Orders {
 
     private OrderView view(WorkOrder o, boolean revealed, List<Timeline.Event> knownTimeline) {
         Actor actor = Actor.current();
-        boolean centre = actor.isAdmin() || actor.has(Role.DISPATCHER);
-        boolean ownOrder = o.getRequesterAccountId() != null && o.getRequesterAccountId() == actor.accountId();
-        Requester requester = o.isConfidential() && !centre && !ownOrder ? new Requester(null, null, true)
-                : revealed || ownOrder ? new Requester(o.getRequesterName(), o.getRequesterPhone(), false)
+        Requester requester = OrderAccess.hidesRequesterFrom(actor, o) ? new Requester(null, null, true)
+                : revealed || OrderAccess.isRequester(actor, o) ? new Requester(o.getRequesterName(), o.getRequesterPhone(), false)
                 : new Requester(PersonalData.maskName(o.getRequesterName()), PersonalData.maskPhone(o.getRequesterPhone()), true);
         String categoryName = categories.find(o.getCategoryCode()).map(Category::name).orElse(null);
         String place = o.getDivisionCode() == null ? null : territory.path(o.getDivisionCode().length() > 12

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.hemei.identity.Actor;
+import org.hemei.shared.Limits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -32,7 +33,7 @@ public class Timeline {
     /** For work done outside a request (a bulk import's background job): names the person who started it. */
     Event append(long orderId, WorkOrder.Step step, String actor, OffsetDateTime at) {
         String from = step.from() == null ? null : step.from().name(), to = step.to() == null ? null : step.to().name();
-        String note = step.note() == null ? null : step.note().substring(0, Math.min(2000, step.note().length()));
+        String note = Limits.clip(step.note(), 2000);
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into work_order_event(work_order_id, at, actor, action, from_status, to_status, unit_id, note)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?)")

@@ -258,11 +258,13 @@ class StreetListFile {
         } else if (role == StreetRole.ASSIST && out.isEmpty()) {
             problems.add(new Problem(line.row(), Column.DEPARTMENTS.header(), "街道配合的事项须写明负责的部门 / an item the street only"
                     + " assists names the departments responsible"));
-        } else if (String.join(";", new LinkedHashSet<>(out)).length() > STORED_MAX) {
+        }
+        List<String> departments = List.copyOf(new LinkedHashSet<>(out));
+        if (String.join(";", departments).length() > STORED_MAX) {
             problems.add(new Problem(line.row(), Column.DEPARTMENTS.header(), "相关部门合计超过 " + STORED_MAX + " 字，请拆分事项"
                     + " / the departments together exceed " + STORED_MAX + " characters: split the item"));
         }
-        return List.copyOf(new LinkedHashSet<>(out));
+        return departments;
     }
 
     private List<String> categories(Line line, Map<Column, Integer> at, List<Problem> problems) {

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.hemei.shared.Paging;
+import org.hemei.shared.Limits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -29,7 +30,7 @@ public class AuditLog {
 
     public void record(String actor, String action, String subject, String detail) {
         jdbc.sql("insert into audit_event(at, actor, action, subject, detail, ip) values (?, ?, ?, ?, ?, ?)")
-                .params(OffsetDateTime.now(ZoneOffset.UTC), actor, action, truncate(subject, 200), truncate(detail, 1000), clientIp())
+                .params(OffsetDateTime.now(ZoneOffset.UTC), actor, action, Limits.clip(subject, 200), Limits.clip(detail, 1000), clientIp())
                 .update();
     }
 
@@ -52,9 +53,5 @@ public class AuditLog {
             return request.getRemoteAddr();
         }
         return null;
-    }
-
-    private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

@@ -15,8 +15,8 @@ public final class Limits {
         return value;
     }
 
-    /** The text cut to {@code max} characters, for text the system composes (a copied basis, a display name). */
+    /** The text cut to {@code max} characters, for text the system keeps as it comes (a copied basis, a log line). */
     public static String clip(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

@@ -7,6 +7,7 @@ import org.hemei.triage.internal.LabelledText;
 import org.hemei.triage.internal.ModelStore;
 import org.hemei.triage.internal.SelfTraining;
 import org.hemei.triage.internal.Csv.CsvException;
+import org.hemei.shared.Limits;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,8 +35,8 @@ public class TrainingExamples {
         if ((title == null || title.isBlank()) && (body == null || body.isBlank())) {
             throw DomainException.badRequest("标题和内容不能都为空 / title or body is required");
         }
-        store.addExample(clip(title == null ? "" : title.strip(), 500), body == null ? "" : body.strip(), clip(label.strip(), 100),
-                source == null || source.isBlank() ? "api" : clip(source, 200));
+        store.addExample(Limits.clip(title == null ? "" : title.strip(), 500), body == null ? "" : body.strip(), Limits.clip(label.strip(), 100),
+                source == null || source.isBlank() ? "api" : Limits.clip(source, 200));
     }
 
     /**
@@ -52,7 +53,7 @@ public class TrainingExamples {
             throw DomainException.unprocessable("训练文件有误 / the training file is invalid: " + e.getMessage(), List.of(e.getMessage()));
         }
         if (replace) store.deleteExamples(UPLOAD);
-        for (LabelledText r : rows) store.addExample(clip(r.title(), 500), r.body(), clip(r.label(), 100), UPLOAD);
+        for (LabelledText r : rows) store.addExample(Limits.clip(r.title(), 500), r.body(), Limits.clip(r.label(), 100), UPLOAD);
         int categories = store.categoryCount();
         if (categories < 2) throw tooFewCategories(store.labelledCount(), categories);
         return rows.size();
@@ -72,7 +73,7 @@ public class TrainingExamples {
             throw DomainException.unprocessable("文件有误 / the file is invalid: " + e.getMessage(), List.of(e.getMessage()));
         }
         if (replace) store.deleteExamples(UNLABELLED);
-        for (LabelledText r : rows) store.addExample(clip(r.title(), 500), r.body(), "", UNLABELLED);
+        for (LabelledText r : rows) store.addExample(Limits.clip(r.title(), 500), r.body(), "", UNLABELLED);
         return rows.size();
     }
 
@@ -92,9 +93,5 @@ public class TrainingExamples {
 
     List<SelfTraining.Unlabelled> unlabelled() {
         return store.unlabelled();
-    }
-
-    private static String clip(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
     }
 }

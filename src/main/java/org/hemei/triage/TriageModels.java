@@ -21,6 +21,7 @@ import org.hemei.triage.internal.Model;
 import org.hemei.triage.internal.ModelStore;
 import org.hemei.triage.internal.SelfTraining;
 import org.hemei.triage.internal.Trainer;
+import org.hemei.shared.Limits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -157,7 +158,7 @@ public class TriageModels {
             log.info("Triage: training #{} made model v{} from {} examples", id, made.version(), made.trainingSize());
         } catch (RuntimeException e) {
             log.warn("Triage: training #{} failed", id, e);
-            store.updateTraining(id, "FAILED", null, 0, null, truncate(String.valueOf(e.getMessage()), 1000));
+            store.updateTraining(id, "FAILED", null, 0, null, Limits.clip(String.valueOf(e.getMessage()), 1000));
         } finally {
             synchronized (this) {
                 current = null;
@@ -250,10 +251,6 @@ public class TriageModels {
         out.put("cv_macro_f1", Math.round(f1.stream().mapToDouble(Double::doubleValue).average().orElse(0) * 10000) / 10000.0);
         out.put("cv_accuracy", Math.round(accuracy.stream().mapToDouble(Double::doubleValue).average().orElse(0) * 10000) / 10000.0);
         return out;
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
     }
 
     private static ModelVersion view(ModelStore.Row r) {

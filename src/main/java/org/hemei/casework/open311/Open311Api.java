@@ -16,6 +16,7 @@ import org.hemei.casework.Intake;
 import org.hemei.identity.Account;
 import org.hemei.identity.AccountAdministration;
 import org.hemei.identity.Actor;
+import org.hemei.identity.ApiKeys;
 import org.hemei.identity.HemeiUser;
 import org.hemei.identity.PublicEndpoint;
 import org.hemei.territory.Territory;
@@ -218,9 +219,7 @@ class Open311Api {
     private Actor poster(String apiKey, HttpServletRequest request) {
         if (apiKey == null) {
             Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-            String header = request.getHeader("Authorization");
-            boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
-            if (bearer && auth != null && auth.getPrincipal() instanceof HemeiUser user) {
+            if (ApiKeys.isBearer(request) && auth != null && auth.getPrincipal() instanceof HemeiUser user) {
                 return user.actor();
             }
             throw Open311Exception.forbidden("缺少 api_key，无法提交 / api_key is missing: can't proceed with create_request");

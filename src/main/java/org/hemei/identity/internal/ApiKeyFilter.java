@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.util.Optional;
 import org.hemei.identity.Account;
 import org.hemei.identity.AccountAdministration;
+import org.hemei.identity.Actor;
+import org.hemei.identity.ApiKeys;
 import org.hemei.identity.HemeiUser;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -27,29 +30,28 @@ class ApiKeyFilter extends OncePerRequestFilter {
         this.errors = errors;
     }
 
-    /** A request signed with a key: it is that key's account, whatever session cookie it also carries. */
-    static boolean isBearer(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+    /** Makes the actor the request's signed-in principal; returns the context, for a session to keep. */
+    static SecurityContext signIn(Actor actor) {
+        HemeiUser user = new HemeiUser(actor, null, true, false);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        return context;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!isBearer(request)) {
+        if (!ApiKeys.isBearer(request)) {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Account> account = accounts.findByApiKey(request.getHeader("Authorization").substring(7).strip())
-                .filter(Account::isEnabled);
+        Optional<Account> account = accounts.findByApiKey(ApiKeys.key(request)).filter(Account::isEnabled);
         if (account.isEmpty()) {
             errors.write(response, 401, "API 密钥无效或已吊销 / invalid or revoked API key");
             return;
         }
-        HemeiUser user = new HemeiUser(account.get().actor(), null, true, false);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
+        signIn(account.get().actor());
         try {
             chain.doFilter(request, response);
         } finally {

@@ -1,6 +1,7 @@
 package org.hemei.identity.internal;
 
 import org.hemei.identity.AccountAdministration;
+import org.hemei.identity.ApiKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -40,7 +41,7 @@ class SecurityConfig {
                 .addFilterAfter(new SessionRecheckFilter(accounts), SecurityContextHolderFilter.class)
                 // Without a session cookie there is nothing to forge (bearer keys, anonymous calls get their 401);
                 // browser calls riding on the page session still need the token.
-                .csrf(c -> c.ignoringRequestMatchers(r -> ApiKeyFilter.isBearer(r) || r.getRequestedSessionId() == null)
+                .csrf(c -> c.ignoringRequestMatchers(r -> ApiKeys.isBearer(r) || r.getRequestedSessionId() == null)
                         // Open311 posts authenticate with their api_key parameter, never with the session.
                         .ignoringRequestMatchers("/open311/v2/**"))
                 .authorizeHttpRequests(a -> a

@@ -10,10 +10,9 @@ import java.util.Optional;
 import org.hemei.identity.Account;
 import org.hemei.identity.AccountAdministration;
 import org.hemei.identity.Actor;
+import org.hemei.identity.ApiKeys;
 import org.hemei.identity.HemeiUser;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -37,17 +36,13 @@ final class SessionRecheckFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (session != null && !ApiKeyFilter.isBearer(request) && auth != null && auth.getPrincipal() instanceof HemeiUser user) {
+        if (session != null && !ApiKeys.isBearer(request) && auth != null && auth.getPrincipal() instanceof HemeiUser user) {
             Optional<Actor> now = accounts.findLive(user.actor().accountId()).filter(Account::isEnabled).map(Account::actor);
             if (now.isEmpty()) {
                 SecurityContextHolder.clearContext();
                 session.invalidate();
             } else if (!now.get().equals(user.actor())) {
-                HemeiUser changed = new HemeiUser(now.get(), null, true, false);
-                SecurityContext context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(changed, null, changed.getAuthorities()));
-                SecurityContextHolder.setContext(context);
-                sessions.saveContext(context, request, response);
+                sessions.saveContext(ApiKeyFilter.signIn(now.get()), request, response);
             }
         }
         chain.doFilter(request, response);
