@@ -24,6 +24,7 @@ import org.hemei.triage.internal.Trainer;
 import org.hemei.shared.Limits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -34,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The category models: training a new version from the stored examples (on demand and on a schedule), listing
  * the versions with their cross-validated quality, and activating the one {@link Triage} uses. A new version is
  * not active until an administrator activates it, except the very first one. Messages stored without a category
- * ({@link TrainingExamples#uploadUnlabelled}) teach the word vectors; without them the vectors learn from the labelled text alone.
+ * ({@link TrainingExamples#uploadUnlabelled}) and the texts other modules offer ({@link UnlabelledTexts}: the demands
+ * casework received) teach the word vectors; without them the vectors learn from the labelled text alone.
  *
  * <p>Training takes up to a minute or two (word vectors, the model, its calibration, a 5-fold cross-validation), so
  * it runs in the background, one at a time: {@link #startTraining} records a {@link Training} and returns at once,
@@ -67,11 +69,14 @@ public class TriageModels {
     /** Cross-validation for the stored metrics only below this size, to keep training quick. */
     private static final int CV_LIMIT = 20_000;
     private static final int CV_FOLDS = 5;
+    /** Texts taken from each {@link UnlabelledTexts} per training: enough for the vectors, bounded in time. */
+    private static final int TEXTS_PER_SOURCE = 10_000;
 
     private final ModelStore store;
     private final TrainingExamples examples;
     private final AuditLog audit;
     private final Triage triage;
+    private final List<UnlabelledTexts> sources;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "triage-training");
         t.setDaemon(true);
@@ -80,11 +85,12 @@ public class TriageModels {
     /** The training this instance is running or about to run, if any. */
     private Long current;
 
-    TriageModels(ModelStore store, TrainingExamples examples, AuditLog audit, Triage triage) {
+    TriageModels(ModelStore store, TrainingExamples examples, AuditLog audit, Triage triage, ObjectProvider<UnlabelledTexts> sources) {
         this.store = store;
         this.examples = examples;
         this.audit = audit;
         this.triage = triage;
+        this.sources = sources.orderedStream().toList();
     }
 
     /** Before the start-up runners, which may start a training of their own (the demo's first model). */
@@ -174,11 +180,18 @@ public class TriageModels {
         Trainer.Options options = Trainer.Options.DEFAULT;
         SelfTraining.Settings selfTraining = SelfTraining.Settings.DEFAULT;
         long start = System.nanoTime();
-        // copies of labelled messages are dropped: they would leak the labels into the cross-validation below
-        List<SelfTraining.Unlabelled> unlabelled = SelfTraining.unseen(examples.unlabelled(), data, selfTraining.maxSimilarity());
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        List<SelfTraining.Unlabelled> texts = new ArrayList<>(examples.unlabelled());
+        metrics.put("unlabelled_uploaded", texts.size());
+        for (UnlabelledTexts source : sources) {
+            List<UnlabelledTexts.Text> read = source.newest(TEXTS_PER_SOURCE);
+            metrics.put("unlabelled_" + source.source(), read.size());
+            for (UnlabelledTexts.Text t : read) texts.add(new SelfTraining.Unlabelled(t.title(), t.body(), ""));
+        }
+        // copies of labelled messages (a confirmed order is both) are dropped: they would leak the labels into the cross-validation below
+        List<SelfTraining.Unlabelled> unlabelled = SelfTraining.unseen(texts, data, selfTraining.maxSimilarity());
         Model model = SelfTraining.train(data, unlabelled, options, selfTraining);
         double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("train_seconds", Math.round(seconds * 100) / 100.0);
         metrics.put("last_example_id", lastExample);
         metrics.put("features", model.vectorizer().dimension());
