@@ -2,6 +2,7 @@ package org.hemei.shell;
 
 import java.util.stream.Collectors;
 import org.hemei.shared.ApiExceptionHandler;
+import org.hemei.shared.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -17,7 +18,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * A page form or link with a value of the wrong kind (a word where an id or a date goes) gets a 400 page saying which
- * field and what was typed, with a way back to the filled-in form; JSON endpoints have their own handler, ordered first.
+ * field and what was typed, with a way back to the filled-in form; a refusal ({@link DomainException}) its own status
+ * and message. JSON endpoints have their own handler, ordered first.
  */
 @ControllerAdvice(annotations = Controller.class)
 class PageErrors {
@@ -32,6 +34,12 @@ class PageErrors {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView mismatch(MethodArgumentTypeMismatchException e) {
         return correct(describe(e.getName(), e.getValue()));
+    }
+
+    /** A refusal no page caught itself, e.g. a link to an order that does not exist: its status and message, not a 500. */
+    @ExceptionHandler(DomainException.class)
+    ModelAndView refused(DomainException e) {
+        return page(e.status(), e.getMessage());
     }
 
     @ExceptionHandler(DuplicateKeyException.class)

@@ -70,6 +70,19 @@ class PagesTest {
     }
 
     @Test
+    void aLinkToSomethingThatDoesNotExistGetsA404PageSayingSoNotA500() throws Exception {
+        MockHttpSession resident = signIn("resident");
+        mvc.perform(get("/casework/orders/999999").session(resident)).andExpect(status().isNotFound())
+                .andExpect(content().string(allOf(containsString("工单不存在"), containsString("999999"))));
+        MockHttpSession admin = signIn("admin");
+        for (String page : new String[] { "/territory?code=999999", "/duty/evaluations/999999", "/duty/street-lists/999999" }) {
+            mvc.perform(get(page).session(admin)).andExpect(status().isNotFound());
+        }
+        mvc.perform(get("/api/casework/orders/999999").session(resident)).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("application/json"));
+    }
+
+    @Test
     void aWordWhereANumberGoesIsToldOnAPageNotABare400() throws Exception {
         MockHttpSession admin = signIn("admin");
         mvc.perform(post("/party-members").session(admin).with(csrf()).param("name", "李四").param("organizationId", "市委"))
