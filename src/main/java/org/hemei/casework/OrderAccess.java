@@ -131,6 +131,15 @@ public class OrderAccess {
         return o.getRequesterAccountId() != null && o.getRequesterAccountId() == viewer.accountId();
     }
 
+    /**
+     * Who may see the requester's name and phone in full, to call back: the 12345 centre, and the lead unit unless the
+     * demand is confidential.
+     */
+    static boolean mayReveal(Actor viewer, WorkOrder o) {
+        boolean leadUnit = o.getLeadUnitId() != null && viewer.scope().unitIds().contains(o.getLeadUnitId());
+        return viewer.isAdmin() || viewer.has(Role.DISPATCHER) || leadUnit && !o.isConfidential();
+    }
+
     /** A confidential order tells who asked only to the 12345 centre and to the requester. */
     static boolean hidesRequesterFrom(Actor viewer, WorkOrder o) {
         return o.isConfidential() && !viewer.isAdmin() && !viewer.has(Role.DISPATCHER) && !isRequester(viewer, o);

@@ -26,7 +26,8 @@ public class Orders {
     public record UnitRef(long id, String name) {
     }
 
-    public record Requester(String name, String phone, boolean masked) {
+    /** {@code revealable}: masked, and the viewer may see it in full ({@link #revealRequester}). */
+    public record Requester(String name, String phone, boolean masked, boolean revealable) {
     }
 
     public record OrderView(long id, String number, Status status, Channel channel, String title, String text,
@@ -123,10 +124,7 @@ public class Orders {
     @Transactional
     public OrderView revealRequester(long id) {
         WorkOrder o = access.get(id);
-        Actor actor = Actor.current();
-        boolean centre = actor.isAdmin() || actor.has(Role.DISPATCHER);
-        boolean leadUnit = o.getLeadUnitId() != null && actor.scope().unitIds().contains(o.getLeadUnitId());
-        if (!centre && !(leadUnit && !o.isConfidential())) throw new AccessDeniedException("cannot reveal the requester of " + id);
+        if (!OrderAccess.mayReveal(Actor.current(), o)) throw new AccessDeniedException("cannot reveal the requester of " + id);
         audit.record("PERSONAL_DATA_REVEALED", "work-order:" + o.getNumber(), "requester name, phone");
         return view(o, true);
     }
@@ -197,9 +195,10 @@ public class Orders {
 
     private OrderView view(WorkOrder o, boolean revealed, List<Timeline.Event> knownTimeline) {
         Actor actor = Actor.current();
-        Requester requester = OrderAccess.hidesRequesterFrom(actor, o) ? new Requester(null, null, true)
-                : revealed || OrderAccess.isRequester(actor, o) ? new Requester(o.getRequesterName(), o.getRequesterPhone(), false)
-                : new Requester(PersonalData.maskName(o.getRequesterName()), PersonalData.maskPhone(o.getRequesterPhone()), true);
+        Requester requester = OrderAccess.hidesRequesterFrom(actor, o) ? new Requester(null, null, true, false)
+                : revealed || OrderAccess.isRequester(actor, o) ? new Requester(o.getRequesterName(), o.getRequesterPhone(), false, false)
+                : new Requester(PersonalData.maskName(o.getRequesterName()), PersonalData.maskPhone(o.getRequesterPhone()), true,
+                        (o.getRequesterName() != null || o.getRequesterPhone() != null) && OrderAccess.mayReveal(actor, o));
         String categoryName = categories.find(o.getCategoryCode()).map(Category::name).orElse(null);
         String place = o.getDivisionCode() == null ? null : territory.path(o.getDivisionCode().length() > 12
                 ? o.getDivisionCode().substring(0, 12) : o.getDivisionCode()).stream().skip(1)

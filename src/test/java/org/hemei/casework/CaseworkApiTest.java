@@ -202,6 +202,9 @@ class CaseworkApiTest extends ApiTestSupport {
         act(id, "register", "dispatcher", Map.of("category", "SANITATION"), 200);
         JsonNode order = act(id, "dispatch", "dispatcher", Map.of(), 200);
         assertThat(order.path("requester").path("masked").asBoolean()).isTrue();
+        // the reveal is offered to exactly those it would serve
+        assertThat(call(get(ORDERS + "/" + id).with(as("street")), 200).path("requester").path("revealable").asBoolean()).isTrue();
+        assertThat(call(get(ORDERS + "/" + id).with(as("community")), 200).path("requester").path("revealable").asBoolean()).isFalse();
         JsonNode revealed = call(post(ORDERS + "/" + id + "/reveal-requester").with(as("street")), 200);
         assertThat(revealed.path("requester").path("phone").asString()).isEqualTo("13812341234");
         call(post(ORDERS + "/" + id + "/reveal-requester").with(as("community")), 403); // assisting, not leading
@@ -215,6 +218,7 @@ class CaseworkApiTest extends ApiTestSupport {
         JsonNode seenByUnit = call(get(ORDERS + "/" + act(hidden, "dispatch", "dispatcher", Map.of(), 200).path("id").asLong())
                 .with(as("street")), 200);
         assertThat(seenByUnit.path("requester").path("name").isNull()).isTrue();
+        assertThat(seenByUnit.path("requester").path("revealable").asBoolean()).isFalse();
         call(post(ORDERS + "/" + hidden + "/reveal-requester").with(as("street")), 403);
     }
 

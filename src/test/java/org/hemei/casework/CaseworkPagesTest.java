@@ -65,6 +65,22 @@ class CaseworkPagesTest extends ApiTestSupport {
     }
 
     @Test
+    void theRevealButtonIsShownOnlyToThoseWhoMayCallBack() throws Exception {
+        GridPoint p = insideFirstGrid("430102001001");
+        long id = call(json(post(ORDERS).with(as("resident")), Map.of("title", unique("楼道灯"), "text", "楼道灯坏了",
+                "lat", p.lat(), "lng", p.lng(), "requesterName", "王五", "requesterPhone", "13812345678")), 201).path("id").asLong();
+        step(id, "register", "dispatcher", Map.of("category", "SANITATION"));
+        step(id, "dispatch", "dispatcher", Map.of());
+        String reveal = "/casework/orders/" + id + "/reveal";
+        for (String lead : new String[] { "street", "dispatcher" }) {
+            assertThat(mvc.perform(get("/casework/orders/" + id).session(signIn(lead))).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8)).contains(reveal, "138****5678");
+        }
+        assertThat(mvc.perform(get("/casework/orders/" + id).session(signIn("community"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("138****5678").doesNotContain(reveal);
+    }
+
+    @Test
     void theTimelineSaysTheChannelAndTheSatisfactionInWords() throws Exception {
         long id = report().path("id").asLong();
         step(id, "register", "dispatcher", Map.of("category", "SANITATION"));
