@@ -65,6 +65,19 @@ class CaseworkPagesTest extends ApiTestSupport {
     }
 
     @Test
+    void aRefusedReportSaysThePhotoMustBeChosenAgainAndKeepsTheRest() throws Exception {
+        MockHttpSession resident = signIn("resident");
+        String form = mvc.perform(get("/report").session(resident)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(form).contains("maxlength=\"300\"", "maxlength=\"4000\"").doesNotContain("id=\"photo-again\"");
+        var photo = new org.springframework.mock.web.MockMultipartFile("photo", "p.png", "image/png",
+                PhotoApiTest.image("png", java.awt.Color.RED));
+        String refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/report").file(photo)
+                .param("text", "路灯坏了").param("address", "长".repeat(301)).param("idempotencyKey", unique("k"))
+                .session(resident).with(csrf())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("id=\"photo-again\"", "重新选择照片", ">路灯坏了</textarea>");
+    }
+
+    @Test
     void theRevealButtonIsShownOnlyToThoseWhoMayCallBack() throws Exception {
         GridPoint p = insideFirstGrid("430102001001");
         long id = call(json(post(ORDERS).with(as("resident")), Map.of("title", unique("楼道灯"), "text", "楼道灯坏了",

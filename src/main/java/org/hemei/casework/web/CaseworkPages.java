@@ -297,6 +297,7 @@ class CaseworkPages {
             model.addAttribute("categories", categories.all());
             model.addAttribute("key", form.idempotencyKey());
             model.addAttribute("photoMaxBytes", photos.maxBytes());
+            model.addAttribute("photoAgain", photo != null); // a browser never refills a file input
             return view;
         }
     }
