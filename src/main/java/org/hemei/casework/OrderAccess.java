@@ -104,7 +104,7 @@ public class OrderAccess {
                 .update(key, "id", "number");
         o.inserted(((Number) keyOf(key, "id")).longValue(), (String) keyOf(key, "number"));
         Timeline.Event first = timeline.append(o.getId(), o.lastStep());
-        events.publishEvent(new OrderChanged(o));
+        events.publishEvent(new OrderChanged(o, o.lastStep()));
         return first;
     }
 
@@ -120,7 +120,7 @@ public class OrderAccess {
     private WorkOrder persist(WorkOrder order, WorkOrder.Step step) {
         WorkOrder saved = orders.save(order);
         timeline.append(saved.getId(), step);
-        events.publishEvent(new OrderChanged(saved));
+        events.publishEvent(new OrderChanged(saved, step));
         return saved;
     }
 
