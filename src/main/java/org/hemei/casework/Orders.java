@@ -211,7 +211,20 @@ public class Orders {
                 o.isClosedAtIntake(), o.getReworkCount(), o.getReturnCount(), o.getPendingReturnReason(),
                 o.getPendingExtensionUntil(), o.getPendingExtensionReason(), o.getPendingSuspensionReason(), o.getMergedIntoId(),
                 o.getFeedback(), o.getResolved(), o.getSatisfaction(), o.getVersion(),
-                withoutRequester(knownTimeline != null ? knownTimeline : timeline.of(o.getId()), OrderAccess.hiddenRequester(actor, o)));
+                forViewer(knownTimeline != null ? knownTimeline : timeline.of(o.getId()), actor, o));
+    }
+
+    /** Notes a requester reads in their own timeline; the others (suggestions, dispatch rules, reviews) are the staff's. */
+    private static final java.util.Set<String> REQUESTER_NOTES = java.util.Set.of("RECEIVE", "HANDLE", "INVALIDATE", "SUSPEND",
+            "FOLLOW_UP", "CLOSE_AT_INTAKE", "MERGE", "PHOTO");
+
+    private static List<Timeline.Event> forViewer(List<Timeline.Event> events, Actor viewer, WorkOrder o) {
+        if (OrderAccess.isRequester(viewer, o) && viewer.roles().stream().noneMatch(Role::isStaff)) {
+            // every step, but no staff usernames and only the notes meant for them
+            return events.stream().map(e -> new Timeline.Event(e.id(), e.at(), viewer.username().equals(e.actor()) ? e.actor() : "",
+                    e.action(), e.fromStatus(), e.toStatus(), e.unitId(), REQUESTER_NOTES.contains(e.action()) ? e.note() : null)).toList();
+        }
+        return withoutRequester(events, OrderAccess.hiddenRequester(viewer, o));
     }
 
     private static List<Timeline.Event> withoutRequester(List<Timeline.Event> events, String hidden) {

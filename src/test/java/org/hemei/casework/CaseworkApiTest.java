@@ -68,7 +68,8 @@ class CaseworkApiTest extends ApiTestSupport {
         JsonNode closed = act(id, "follow-up", "resident", Map.of("resolved", true, "satisfaction", "SATISFIED"), 200);
         assertThat(closed.path("status").asString()).isEqualTo("CLOSED");
         assertThat(actions(closed)).containsExactly("RECEIVE", "REGISTER", "DISPATCH", "SIGN", "HANDLE", "VERIFY", "FOLLOW_UP");
-        assertThat(closed.path("timeline").get(3).path("actor").asString()).isEqualTo("street");
+        assertThat(call(get(ORDERS + "/" + id).with(as("dispatcher")), 200).path("timeline").get(3).path("actor").asString()).isEqualTo("street");
+        assertThat(closed.path("timeline").get(3).path("actor").asString()).isEmpty(); // the resident is not told staff usernames
     }
 
     @Test

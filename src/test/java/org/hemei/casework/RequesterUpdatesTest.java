@@ -56,6 +56,22 @@ class RequesterUpdatesTest extends ApiTestSupport {
     }
 
     @Test
+    void theResidentReadsEveryStepButNotTheStaffsNotesOrUsernames() throws Exception {
+        long id = report();
+        step(id, "register", "dispatcher", Map.of("category", "SANITATION", "note", "内部备注"));
+        step(id, "dispatch", "dispatcher", Map.of());
+        step(id, "sign", "street", Map.of());
+        step(id, "handle", "street", Map.of("note", "井盖已更换"));
+        JsonNode staff = call(get(ORDERS + "/" + id).with(as("dispatcher")), 200).path("timeline");
+        JsonNode own = call(get(ORDERS + "/" + id).with(as("resident")), 200).path("timeline");
+        assertThat(own).hasSameSizeAs(staff);
+        assertThat(staff.findValuesAsString("actor")).contains("dispatcher", "street");
+        assertThat(staff.toString()).contains("内部备注");
+        assertThat(own.findValuesAsString("actor")).containsOnly("resident", "");
+        assertThat(own.toString()).doesNotContain("内部备注").contains("井盖已更换");
+    }
+
+    @Test
     void aDemandNotTakenUpTellsTheResidentWhy() throws Exception {
         long id = report();
         step(id, "invalidate", "dispatcher", Map.of("reason", "重复来电，已在处理"));
