@@ -52,6 +52,11 @@ public class Categories implements ApplicationRunner {
         return code == null ? Optional.empty() : Optional.ofNullable(byCode.get().get(code));
     }
 
+    /** A category's name in the page's language, for lists that carry only its code; the code when unknown. */
+    public String label(String code) {
+        return code == null ? null : find(code).map(Category::label).orElse(code);
+    }
+
     public Category get(String code) {
         return find(code).orElseThrow(() -> DomainException.badRequest("未知的诉求类别 / unknown category: " + code));
     }

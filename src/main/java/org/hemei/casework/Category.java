@@ -15,6 +15,12 @@ public record Category(String code, String name, String nameEn, String level1, K
     /** Consultations are answered at intake; emergencies are major hazards with an emergency plan. */
     public enum Kind { CONSULTATION, EMERGENCY, UTILITY, GENERAL, COMPLEX }
 
+    /** The name in the language the page is shown in (the Chinese name when there is no English one). */
+    public String label() {
+        boolean english = "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
+        return english && nameEn != null && !nameEn.isBlank() ? nameEn : name;
+    }
+
     public boolean majorHazard() {
         return kind == Kind.EMERGENCY;
     }

@@ -78,6 +78,21 @@ class CaseworkPagesTest extends ApiTestSupport {
     }
 
     @Test
+    void categoriesAreNamedInThePagesLanguage() throws Exception {
+        long id = report().path("id").asLong();
+        step(id, "register", "dispatcher", Map.of("category", "COMMUNITY"));
+        MockHttpSession dispatcher = signIn("dispatcher");
+        String zh = mvc.perform(get("/casework/orders/" + id).session(dispatcher)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(zh).contains("<dd>社区事务</dd>");
+        String en = mvc.perform(get("/casework/orders/" + id).param("lang", "en").session(dispatcher)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(en).contains("<dd>Community affairs</dd>").doesNotContain("<dd>社区事务</dd>");
+        String board = mvc.perform(get("/casework/board").param("lang", "en").session(dispatcher)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(board).contains("Community affairs"); // lists too
+    }
+
+    @Test
     void theRevealButtonIsShownOnlyToThoseWhoMayCallBack() throws Exception {
         GridPoint p = insideFirstGrid("430102001001");
         long id = call(json(post(ORDERS).with(as("resident")), Map.of("title", unique("楼道灯"), "text", "楼道灯坏了",

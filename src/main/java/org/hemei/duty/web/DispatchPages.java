@@ -111,7 +111,7 @@ class DispatchPages {
 
     private String render(Model model) {
         Map<String, String> names = new LinkedHashMap<>();
-        categories.all().forEach(c -> names.put(c.code(), c.name()));
+        categories.all().forEach(c -> names.put(c.code(), c.label()));
         model.addAttribute("categoryNames", names);
         model.addAttribute("mayEdit", DispatchCatalogue.mayEdit(Actor.current()));
         model.addAttribute("findings", decisions.check(null));
