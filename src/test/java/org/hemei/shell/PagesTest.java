@@ -70,6 +70,12 @@ class PagesTest {
     }
 
     @Test
+    void aGridWorkersMapOpensAtTheirGridsCommunity() throws Exception {
+        mvc.perform(get("/territory").session(signIn("grid"))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("识字里社区"), containsString("430102001001"))));
+    }
+
+    @Test
     void aLinkToSomethingThatDoesNotExistGetsA404PageSayingSoNotA500() throws Exception {
         MockHttpSession resident = signIn("resident");
         mvc.perform(get("/casework/orders/999999").session(resident)).andExpect(status().isNotFound())

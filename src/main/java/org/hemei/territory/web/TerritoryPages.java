@@ -38,12 +38,17 @@ class TerritoryPages {
         this.tileUrl = tileUrl;
     }
 
+    /** A grid's code (15 digits) opens at its community, whose map shows the grids. */
+    private static String divisionOf(String code) {
+        return code.length() > 12 ? code.substring(0, 12) : code;
+    }
+
     @Staff
     @GetMapping("/territory")
     String browse(@RequestParam(required = false) String code, Model model) {
         Actor actor = Actor.current();
         String selected = code != null ? code
-                : actor.scope().divisionCodes().stream().filter(territory::exists).sorted().findFirst().orElse("430100");
+                : actor.scope().divisionCodes().stream().map(TerritoryPages::divisionOf).filter(territory::exists).sorted().findFirst().orElse("430100");
         Division division = territory.get(selected);
         model.addAttribute("division", division);
         model.addAttribute("path", territory.path(selected));
