@@ -3,6 +3,7 @@ package org.hemei.casework.web;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.hemei.casework.Categories;
 import org.hemei.casework.Channel;
@@ -130,8 +131,13 @@ class CaseworkPages {
 
     @PreAuthorize("hasAnyRole('ADMIN','UNIT_STAFF','GRID_WORKER')")
     @GetMapping("/casework/inbox")
-    String inbox(@RequestParam(required = false, defaultValue = "sign") String tab, @RequestParam(required = false) Integer page,
-            Model model) {
+    String inbox(@RequestParam(required = false) String tab, @RequestParam(required = false) Integer page, Model model) {
+        Actor actor = Actor.current();
+        // a grid worker signs nothing (units do): their work is the on-site check, so their inbox opens there
+        boolean gridOnly = actor.has(Role.GRID_WORKER) && actor.scope().unitIds().isEmpty();
+        List<String> tabs = gridOnly ? List.of("verify", "progress", "soon", "overdue", "done")
+                : List.of("sign", "progress", "soon", "overdue", "verify", "done");
+        if (tab == null || !tabs.contains(tab)) tab = tabs.get(0);
         Set<Status> statuses = switch (tab) {
             case "progress" -> EnumSet.of(Status.SIGNED, Status.IN_PROGRESS, Status.SUSPENDED, Status.RETURN_REQUESTED);
             case "verify" -> EnumSet.of(Status.HANDLED);
@@ -139,7 +145,6 @@ class CaseworkPages {
             case "overdue", "soon" -> EnumSet.of(Status.SIGNED, Status.IN_PROGRESS, Status.DISPATCHED);
             default -> EnumSet.of(Status.DISPATCHED);
         };
-        Actor actor = Actor.current();
         java.time.Instant soon = tab.equals("soon") ? java.time.Instant.now().plus(java.time.Duration.ofHours(24)) : null;
         Boolean overdue = tab.equals("overdue") ? true : null;
         // Units see what they lead; a grid worker, who acts for no unit, sees the orders of their grid.
@@ -148,6 +153,7 @@ class CaseworkPages {
                 : Orders.Query.inbox(statuses, actor.scope().unitIds(), overdue, soon);
         model.addAttribute("result", orders.search(query, Paging.page(page), 20));
         model.addAttribute("tab", tab);
+        model.addAttribute("tabs", tabs);
         return "casework/inbox";
     }
 
