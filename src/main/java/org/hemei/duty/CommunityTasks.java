@@ -242,12 +242,13 @@ public class CommunityTasks {
     }
 
     private Refusal refusal(Optional<AccessItem> found, String code) {
-        String apply = "如确需社区协助，请提交准入申请 POST /api/duty/access-applications（title、basis、startDate）：至少提前"
+        // said the same way on the page and in the API: the page's 申请准入 button and POST /api/duty/access-applications both apply
+        String apply = "如确需社区协助，请提交准入申请（事项名称、依据、开始日期）：至少提前"
                 + APPLY_AHEAD_WORKING_DAYS + "个工作日申请（今日申请，开始日期不早于 " + earliestApplicationStart() + "），"
-                + REVIEW_WORKING_DAYS + "个工作日内审核；突发事件可按应急任务发送（emergency=true），将被记录并报告"
-                + " / to have communities do this, apply for access (POST /api/duty/access-applications) at least "
+                + REVIEW_WORKING_DAYS + "个工作日内审核；突发事件可作为应急任务发送，将被记录并报告"
+                + " / to have communities do this, apply for access (title, basis, start date) at least "
                 + APPLY_AHEAD_WORKING_DAYS + " working days ahead (start on or after " + earliestApplicationStart()
-                + "); reviewed within " + REVIEW_WORKING_DAYS + " working days. Emergencies may be sent with emergency=true"
+                + "); reviewed within " + REVIEW_WORKING_DAYS + " working days. Emergencies may be sent as emergency tasks"
                 + " (recorded and reported).";
         if (found.isEmpty()) {
             return new Refusal("NOT_LISTED", code == null ? "不在准入清单（未注明准入事项）"

@@ -78,7 +78,7 @@ class CommunityTaskGateTest extends ApiTestSupport {
         JsonNode p = e.path("problems").get(0);
         assertThat(p.path("rule").asString()).isEqualTo("NOT_LISTED");
         assertThat(p.path("reason").asString()).contains("不在准入清单");
-        assertThat(p.path("howToApply").asString()).contains("/api/duty/access-applications").contains("30");
+        assertThat(p.path("howToApply").asString()).contains("准入申请").contains("30").doesNotContain("/api/");
         assertThat(jdbc.sql("select outcome from duty_task where title = ?").params(title).query(String.class).single()).isEqualTo("REFUSED");
 
         JsonNode burden = call(json(post("/api/duty/community-tasks"), task(unique("打卡"), "JF-3-01", false, SHIZILI))
