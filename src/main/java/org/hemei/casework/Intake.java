@@ -127,9 +127,9 @@ public class Intake {
         if (d.text() == null || d.text().isBlank()) throw DomainException.badRequest("请填写诉求内容 / text is required");
         if (d.text().length() > 4000) throw DomainException.badRequest("诉求内容不超过4000字 / text must be at most 4,000 characters");
         if (d.title() != null && d.title().length() > 200) throw DomainException.badRequest("标题不超过200字 / title must be at most 200 characters");
-        Limits.atMost(d.requesterName(), 60, "requesterName");
-        Limits.atMost(d.address(), 300, "address");
-        Limits.atMost(d.answer(), 2000, "answer");
+        Limits.atMost(d.requesterName(), 60, "诉求人姓名 requesterName");
+        Limits.atMost(d.address(), 300, "地址 address");
+        Limits.atMost(d.answer(), 2000, "当场答复 answer");
         Limits.atMost(d.idempotencyKey(), 100, "Idempotency-Key");
         if (d.category() != null) categories.get(d.category());
         if (d.requesterPhone() != null && !d.requesterPhone().isBlank()

@@ -6,10 +6,16 @@ public final class Limits {
     private Limits() {
     }
 
-    /** The text as given; refused when longer than {@code max} characters. Null passes. */
+    /**
+     * The text as given; refused when longer than {@code max} characters. Null passes. {@code field}: the name people
+     * read, Chinese then English ("地址 address"), each said in its half of the message.
+     */
     public static String atMost(String value, int max, String field) {
         if (value != null && value.length() > max) {
-            throw DomainException.badRequest(field + " 最多 " + max + " 字（现为 " + value.length() + " 字）/ " + field
+            int space = field.indexOf(' ');
+            String zh = space > 0 ? field.substring(0, space) : field;
+            String en = space > 0 ? field.substring(space + 1) : field;
+            throw DomainException.badRequest(zh + "最多 " + max + " 字（现为 " + value.length() + " 字）/ " + en
                     + " must be at most " + max + " characters (" + value.length() + " given)");
         }
         return value;
