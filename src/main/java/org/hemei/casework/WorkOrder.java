@@ -198,6 +198,7 @@ public class WorkOrder {
 
     public Step decideExtension(boolean approve, String note) {
         if (pendingExtensionUntil == null) throw illegal("DECIDE_EXTENSION");
+        require("DECIDE_EXTENSION", Status.SIGNED, Status.IN_PROGRESS);
         if (approve) handleDueAt = pendingExtensionUntil;
         pendingExtensionUntil = null;
         pendingExtensionReason = null;
@@ -206,6 +207,7 @@ public class WorkOrder {
 
     public Step decideSuspension(boolean approve, Instant now, String note) {
         if (pendingSuspensionReason == null) throw illegal("DECIDE_SUSPENSION");
+        require("DECIDE_SUSPENSION", Status.SIGNED, Status.IN_PROGRESS);
         pendingSuspensionReason = null;
         if (!approve) return stay("REJECT_SUSPENSION", note);
         suspendedAt = now;
@@ -252,6 +254,10 @@ public class WorkOrder {
         require("HANDLE", Status.SIGNED, Status.IN_PROGRESS);
         feedback = result;
         handledAt = now;
+        // once handled, more time or a pause is moot: a request still pending lapses (and can no longer move the deadline)
+        pendingExtensionUntil = null;
+        pendingExtensionReason = null;
+        pendingSuspensionReason = null;
         return move("HANDLE", Status.HANDLED, leadUnitId, result);
     }
 
@@ -269,7 +275,7 @@ public class WorkOrder {
         }
         pendingExtensionUntil = until;
         pendingExtensionReason = reason;
-        return stay("REQUEST_EXTENSION", reason + " → " + until);
+        return stay("REQUEST_EXTENSION", reason + " → " + NOTE_TIME.format(until));
     }
 
     public Step requestSuspension(String reason) {
@@ -336,6 +342,10 @@ public class WorkOrder {
         return DomainException.conflict("工单 " + number + " 当前状态为 " + status + "，不能执行 " + action
                 + " / order " + number + " is " + status + ": " + action + " is not possible now");
     }
+
+    /** Times written into notes, which people read: China time to the minute. */
+    private static final java.time.format.DateTimeFormatter NOTE_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm").withZone(TimeLimit.CHINA);
 
     private Step move(String action, Status to, Long unit, String note) {
         Step step = new Step(action, status, to, unit, note);

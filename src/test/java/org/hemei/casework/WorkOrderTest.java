@@ -123,6 +123,22 @@ class WorkOrderTest {
     }
 
     @Test
+    void aRequestStillPendingWhenTheOrderIsHandledLapsesAndCannotMoveTheDeadline() {
+        WorkOrder o = dispatched();
+        o.sign(T0);
+        Instant due = o.getHandleDueAt();
+        WorkOrder.Step asked = o.requestExtension(Instant.parse("2026-12-21T10:00:00Z"), "需要协调");
+        assertThat(asked.note()).isEqualTo("需要协调 → 2026-12-21 18:00"); // China time, as people read it
+        o.requestSuspension("等待判决");
+        o.handle("已处理", T0.plusSeconds(60));
+        assertThat(o.getPendingExtensionUntil()).isNull();
+        assertThat(o.getPendingSuspensionReason()).isNull();
+        refused(o, () -> o.decideExtension(true, null));
+        refused(o, () -> o.decideSuspension(true, T0, null));
+        assertThat(o.getHandleDueAt()).isEqualTo(due);
+    }
+
+    @Test
     void suspensionStopsTheClockUntilResumed() {
         WorkOrder o = dispatched();
         o.sign(T0);
