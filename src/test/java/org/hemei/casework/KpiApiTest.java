@@ -229,7 +229,8 @@ class KpiApiTest extends ApiTestSupport {
         var page = mvc.perform(get("/casework/kpis").param("division", "430102001").session(street)).andReturn().getResponse();
         assertThat(page.getStatus()).isEqualTo(200);
         String html = page.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(html).contains("考核指标", "按期办结率", "合计", "文艺路街道", LocalDate.now(SHANGHAI).toString());
+        assertThat(html).contains("考核指标", "按期办结率", "吹哨按时报到率", "合计", "文艺路街道", LocalDate.now(SHANGHAI).toString());
+        assertThat(html).doesNotContain("尚未上线");
         String bad = mvc.perform(get("/casework/kpis").param("from", "2025-13-01").session(street)).andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(bad).contains("must be a date yyyy-MM-dd, not 2025-13-01");
