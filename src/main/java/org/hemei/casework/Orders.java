@@ -46,16 +46,21 @@ public class Orders {
     }
 
     /** Filters for lists; all optional. {@code unit} = led by that unit; {@code division} = inside that territory. */
+    /** {@code ledBy}: led by one of these units; {@code assistedBy}: assisted (not led) by one of them, e.g. summoned by a whistle. */
     public record Query(Set<Status> statuses, Long unit, String division, Boolean overdue, String q, Instant dueBefore,
-            Set<Long> ledBy) {
+            Set<Long> ledBy, Set<Long> assistedBy) {
 
         public Query(Set<Status> statuses, Long unit, String division, Boolean overdue, String q) {
-            this(statuses, unit, division, overdue, q, null, null);
+            this(statuses, unit, division, overdue, q, null, null, null);
+        }
+
+        public static Query assisting(Set<Status> statuses, Set<Long> units) {
+            return new Query(statuses, null, null, null, null, null, null, units);
         }
 
         /** A unit's inbox: orders led by any of the units the person acts for. */
         public static Query inbox(Set<Status> statuses, Set<Long> units, Boolean overdue, Instant dueBefore) {
-            return new Query(statuses, null, null, overdue, null, dueBefore, units);
+            return new Query(statuses, null, null, overdue, null, dueBefore, units, null);
         }
     }
 
@@ -145,6 +150,13 @@ public class Orders {
             where.append(query.ledBy().isEmpty() ? " and 1 = 0" : " and o.lead_unit_id in ("
                     + String.join(",", query.ledBy().stream().map(u -> "?").toList()) + ")");
             params.addAll(query.ledBy());
+        }
+        if (query.assistedBy() != null) {
+            String in = query.assistedBy().isEmpty() ? "null" : String.join(",", query.assistedBy().stream().map(u -> "?").toList());
+            where.append(" and exists (select 1 from work_order_assist a where a.work_order_id = o.id and a.unit_id in (" + in + "))"
+                    + " and (o.lead_unit_id is null or o.lead_unit_id not in (" + in + "))");
+            params.addAll(query.assistedBy());
+            params.addAll(query.assistedBy());
         }
         if (query.division() != null && !query.division().isBlank()) {
             where.append(" and o.division_code like ?");

@@ -132,6 +132,13 @@ class OversightTest extends ApiTestSupport {
         assertThat(texts(order.path("assistingUnits"), "name")).contains("芙蓉区城管局", "芙蓉区公安局");
 
         String reporter = departmentStaff(chengguan);
+        // and find it in their inbox, under the orders they assist
+        var session = departmentSession(chengguan);
+        String assisting = mvc.perform(get("/casework/inbox").param("tab", "assist").session(session)).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(assisting).contains(order.path("number").asString(), "协办/吹哨");
+        assertThat(mvc.perform(get("/casework/inbox").param("tab", "sign").session(session)).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(order.path("number").asString());
         call(json(post("/api/casework/whistle-summons/" + chengguanSummons + "/report").with(bearer(reporter)), Map.of("note", "已派执法队员到场")), 204);
         call(json(post("/api/casework/whistle-summons/" + chengguanSummons + "/report").with(bearer(reporter)), Map.of("note", "again")), 409);
         call(json(post("/api/casework/whistle-summons/" + policeSummons + "/report").with(bearer(reporter)), Map.of("note", "x")), 403);
@@ -159,6 +166,16 @@ class OversightTest extends ApiTestSupport {
     }
 
     /** An account acting for a department, with its API key. */
+    /** A signed-in page session of a new staff account of the unit. */
+    org.springframework.mock.web.MockHttpSession departmentSession(long unitId) throws Exception {
+        String name = unique("cgp").replace("-", "");
+        call(json(post("/api/identity/accounts").with(as("admin")), Map.of("username", name, "displayName", "城管内勤",
+                "password", "secret1", "roles", List.of("UNIT_STAFF"), "units", List.of(unitId))), 201);
+        return (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/login").param("username", name).param("password", "secret1")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn().getRequest().getSession(false);
+    }
+
     String departmentStaff(long unitId) throws Exception {
         String name = unique("cg").replace("-", "");
         JsonNode account = call(json(post("/api/identity/accounts").with(as("admin")), Map.of("username", name, "displayName", "城管队员",

@@ -136,11 +136,13 @@ class CaseworkPages {
         // a grid worker signs nothing (units do): their work is the on-site check, so their inbox opens there
         boolean gridOnly = actor.has(Role.GRID_WORKER) && actor.scope().unitIds().isEmpty();
         List<String> tabs = gridOnly ? List.of("verify", "progress", "soon", "overdue", "done")
-                : List.of("sign", "progress", "soon", "overdue", "verify", "done");
+                : List.of("sign", "progress", "soon", "overdue", "verify", "assist", "done");
         if (tab == null || !tabs.contains(tab)) tab = tabs.get(0);
         Set<Status> statuses = switch (tab) {
             case "progress" -> EnumSet.of(Status.SIGNED, Status.IN_PROGRESS, Status.SUSPENDED, Status.RETURN_REQUESTED);
             case "verify" -> EnumSet.of(Status.HANDLED);
+            // orders this unit assists or was summoned to (吹哨), while they are still being worked
+            case "assist" -> EnumSet.of(Status.DISPATCHED, Status.SIGNED, Status.IN_PROGRESS, Status.SUSPENDED, Status.RETURN_REQUESTED, Status.HANDLED);
             case "done" -> EnumSet.of(Status.HANDLED, Status.VERIFIED, Status.FOLLOWED_UP, Status.CLOSED);
             case "overdue", "soon" -> EnumSet.of(Status.SIGNED, Status.IN_PROGRESS, Status.DISPATCHED);
             default -> EnumSet.of(Status.DISPATCHED);
@@ -149,7 +151,8 @@ class CaseworkPages {
         Boolean overdue = tab.equals("overdue") ? true : null;
         // Units see what they lead; a grid worker, who acts for no unit, sees the orders of their grid.
         Orders.Query query = actor.scope().unitIds().isEmpty()
-                ? new Orders.Query(statuses, null, null, overdue, null, soon, null)
+                ? new Orders.Query(statuses, null, null, overdue, null, soon, null, null)
+                : tab.equals("assist") ? Orders.Query.assisting(statuses, actor.scope().unitIds())
                 : Orders.Query.inbox(statuses, actor.scope().unitIds(), overdue, soon);
         model.addAttribute("result", orders.search(query, Paging.page(page), 20));
         model.addAttribute("tab", tab);
