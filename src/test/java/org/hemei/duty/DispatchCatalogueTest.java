@@ -358,6 +358,8 @@ class DispatchCatalogueTest extends ApiTestSupport {
         assertThat(created.path("assistingTypes").toString()).contains("CHENGGUAN", "ZHUJIAN");
         String edit = page(centre, "/duty/dispatch?category=ROAD&edit=" + id(created));
         assertThat(edit).contains("修改规则 #" + id(created), "雷锋街道道路（页面示例）", "终止规则");
+        // the table names the types as people read them; the codes are for typing
+        assertThat(edit).contains("<td>属地街道</td>", "<td>城管部门、住建部门</td>").doesNotContain("<td>CHENGGUAN");
         var ended = mvc.perform(post("/duty/dispatch/rules/" + id(created) + "/end").session(centre).with(csrf)
                 .param("reason", "页面测试结束").param("version", created.path("version").asString())).andReturn().getResponse();
         assertThat(ended.getStatus()).isEqualTo(302);

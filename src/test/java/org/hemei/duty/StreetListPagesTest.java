@@ -23,7 +23,8 @@ class StreetListPagesTest extends StreetListTestSupport {
         String owners = page(session, "/duty/street-lists").getContentAsString(StandardCharsets.UTF_8);
         assertThat(owners).contains("街道履职事项清单", "市级模板", "文艺路街道");
         String list = page(session, "/duty/street-lists/430102001").getContentAsString(StandardCharsets.UTF_8);
-        assertThat(list).contains("版本历史", "WY-01", "主责", "配合", "生态环境", "name=\"_csrf\"", "effectiveFrom", "/export");
+        assertThat(list).contains("版本历史", "WY-01", "主责", "配合", "生态环境", "name=\"_csrf\"", "effectiveFrom", "/export")
+                .contains("<td>噪声扰民</td>", "<td>政策咨询</td>").doesNotContain("<td>CONSULT", "<td>NOISE");
 
         byte[] bad = xlsx(new String[] { "W-1", "供水核实", "《城市供水条例》", "配合", "宇宙局", "WATER" });
         MockHttpServletResponse refused = mvc.perform(multipart("/duty/street-lists/430102001").file(file(bad))

@@ -116,6 +116,7 @@ class DispatchPages {
         model.addAttribute("mayEdit", DispatchCatalogue.mayEdit(Actor.current()));
         model.addAttribute("findings", decisions.check(null));
         model.addAttribute("leadTypes", leadTypes());
+        model.addAttribute("typeNames", typeNames());
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("channels", Channel.values());
         if (!model.containsAttribute("form")) {
@@ -124,13 +125,20 @@ class DispatchPages {
         return "duty/dispatch";
     }
 
-    /** Department types by their Chinese name, then the street and the community of the place. */
+    /** Department types by their Chinese name and code (what is typed), then the street and the community of the place. */
     static Map<String, String> leadTypes() {
         Map<String, String> types = new LinkedHashMap<>();
-        for (DepartmentType t : DepartmentType.values()) types.put(t.name(), t.chinese() + "部门 / " + t.name());
-        types.put("STREET", "属地街道 / STREET");
-        types.put("COMMUNITY", "属地社区 / COMMUNITY");
+        typeNames().forEach((code, name) -> types.put(code, name + " / " + code));
         return types;
+    }
+
+    /** The same types as people read them in the catalogue's table: 城管部门, 属地街道. */
+    static Map<String, String> typeNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (DepartmentType t : DepartmentType.values()) names.put(t.name(), t.chinese() + "部门");
+        names.put("STREET", "属地街道");
+        names.put("COMMUNITY", "属地社区");
+        return names;
     }
 
     private static PageForm toForm(DispatchRule r) {
