@@ -56,10 +56,11 @@ class PagesTest {
                 .andExpect(content().string(containsString("138****")));
         mvc.perform(get("/party-members/new").session(admin)).andExpect(status().isOk());
         mvc.perform(get("/admin/accounts").session(admin)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("dispatcher")));
+                .andExpect(content().string(allOf(containsString("dispatcher"), containsString(">文艺路街道</span>"),
+                        containsString(">长沙市城管局</span>"), not(containsString(">DIVISION:")), not(containsString(">UNIT:")))));
         mvc.perform(get("/admin/accounts/new").session(admin)).andExpect(status().isOk());
         mvc.perform(get("/admin/audit").session(admin)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("SIGN_IN")));
+                .andExpect(content().string(allOf(containsString("title=\"SIGN_IN\">登录</td>"), not(containsString(">SIGN_IN<")))));
     }
 
     @Test
