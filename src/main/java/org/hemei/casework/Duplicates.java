@@ -35,9 +35,13 @@ public class Duplicates {
         this.clock = clock;
     }
 
-    /** Up to five open orders like this one (excluding itself), best first, within the caller's scope. */
+    /**
+     * Up to five open orders like this one (excluding itself), best first, within the caller's scope. An order without
+     * a place is compared where its text put it (the place triage proposed), as at intake.
+     */
     public List<Candidate> of(WorkOrder o) {
-        return find(o.getTitle(), o.getText(), o.getCategoryCode(), o.getDivisionCode(), o.getLat(), o.getLng(), o.getId());
+        String place = o.getDivisionCode() != null || o.getLat() != null ? o.getDivisionCode() : o.getSuggestedDivision();
+        return find(o.getTitle(), o.getText(), o.getCategoryCode(), place, o.getLat(), o.getLng(), o.getId());
     }
 
     public List<Candidate> find(String title, String text, String category, String divisionCode, Double lat, Double lng, Long excludeId) {

@@ -246,6 +246,19 @@ class CaseworkApiTest extends ApiTestSupport {
     }
 
     @Test
+    void anOrderWithoutAPlaceIsComparedWhereItsTextPutsIt() throws Exception {
+        String marker = unique("堆放建筑垃圾");
+        long placed = id(call(json(post(ORDERS).with(as("dispatcher")), Map.of("text", "识字里社区路口" + marker + "，无人清理",
+                "divisionCode", "430102001001")), 201));
+        long unplaced = id(call(json(post(ORDERS).with(as("dispatcher")), Map.of("text", "芙蓉区文艺路街道识字里社区路口又有人"
+                + marker + "，还是无人清理")), 201));
+        act(unplaced, "register", "dispatcher", Map.of("category", "SANITATION"), 200); // the proposal is stored by now
+        assertThat(call(get(ORDERS + "/" + unplaced).with(as("dispatcher")), 200).path("divisionCode").isNull()).isTrue();
+        JsonNode found = call(get(ORDERS + "/" + unplaced + "/duplicates").with(as("dispatcher")), 200);
+        assertThat(texts(found, "id")).contains(String.valueOf(placed));
+    }
+
+    @Test
     void duplicatesMergeAndHarassmentIsMarkedInvalid() throws Exception {
         long master = id(report("resident", demandAt("430102001001", null)));
         long duplicate = id(report("resident", demandAt("430102001001", null)));
