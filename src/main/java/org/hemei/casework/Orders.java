@@ -45,8 +45,11 @@ public class Orders {
             boolean overdue, Double lat, Double lng, String categoryName) {
     }
 
-    /** Filters for lists; all optional. {@code unit} = led by that unit; {@code division} = inside that territory. */
-    /** {@code ledBy}: led by one of these units; {@code assistedBy}: assisted (not led) by one of them, e.g. summoned by a whistle. */
+    /**
+     * Filters for lists; all optional. {@code unit} = led or assisted by that unit; {@code division} = inside that
+     * territory; {@code ledBy} = led by one of these units; {@code assistedBy} = assisted, not led, by one of them
+     * (e.g. summoned by a whistle).
+     */
     public record Query(Set<Status> statuses, Long unit, String division, Boolean overdue, String q, Instant dueBefore,
             Set<Long> ledBy, Set<Long> assistedBy) {
 
@@ -63,6 +66,10 @@ public class Orders {
             return new Query(statuses, null, null, overdue, null, dueBefore, units, null);
         }
     }
+
+    /** Notes a requester reads in their own timeline; the others (suggestions, dispatch rules, reviews) are the staff's. */
+    private static final java.util.Set<String> REQUESTER_NOTES = java.util.Set.of("RECEIVE", "HANDLE", "INVALIDATE", "SUSPEND",
+            "FOLLOW_UP", "CLOSE_AT_INTAKE", "MERGE", "PHOTO");
 
     private final OrderAccess access;
     private final Duplicates duplicates;
@@ -152,9 +159,9 @@ public class Orders {
             params.addAll(query.ledBy());
         }
         if (query.assistedBy() != null) {
-            String in = query.assistedBy().isEmpty() ? "null" : String.join(",", query.assistedBy().stream().map(u -> "?").toList());
-            where.append(" and exists (select 1 from work_order_assist a where a.work_order_id = o.id and a.unit_id in (" + in + "))"
-                    + " and (o.lead_unit_id is null or o.lead_unit_id not in (" + in + "))");
+            String in = String.join(",", query.assistedBy().stream().map(u -> "?").toList());
+            where.append(query.assistedBy().isEmpty() ? " and 1 = 0" : " and exists (select 1 from work_order_assist a where"
+                    + " a.work_order_id = o.id and a.unit_id in (" + in + ")) and (o.lead_unit_id is null or o.lead_unit_id not in (" + in + "))");
             params.addAll(query.assistedBy());
             params.addAll(query.assistedBy());
         }
@@ -225,10 +232,6 @@ public class Orders {
                 o.getFeedback(), o.getResolved(), o.getSatisfaction(), o.getVersion(),
                 forViewer(knownTimeline != null ? knownTimeline : timeline.of(o.getId()), actor, o));
     }
-
-    /** Notes a requester reads in their own timeline; the others (suggestions, dispatch rules, reviews) are the staff's. */
-    private static final java.util.Set<String> REQUESTER_NOTES = java.util.Set.of("RECEIVE", "HANDLE", "INVALIDATE", "SUSPEND",
-            "FOLLOW_UP", "CLOSE_AT_INTAKE", "MERGE", "PHOTO");
 
     private static List<Timeline.Event> forViewer(List<Timeline.Event> events, Actor viewer, WorkOrder o) {
         if (OrderAccess.isRequester(viewer, o) && viewer.roles().stream().noneMatch(Role::isStaff)) {
