@@ -17,10 +17,12 @@ class RequesterUpdates {
 
     private final Notifications notifications;
     private final Units units;
+    private final Categories categories;
 
-    RequesterUpdates(Notifications notifications, Units units) {
+    RequesterUpdates(Notifications notifications, Units units, Categories categories) {
         this.notifications = notifications;
         this.units = units;
+        this.categories = categories;
     }
 
     @EventListener
@@ -40,10 +42,13 @@ class RequesterUpdates {
                 String unit = step.unitId() == null ? "" : units.find(step.unitId()).map(u -> u.getName()).orElse("");
                 yield "您反映的问题 " + n + " 已派至" + unit + "办理 / " + n + " was sent to " + unit + " to handle";
             }
-            case "VERIFY" -> "您反映的问题 " + n + " 已办理完毕" + (o.getFeedback() == null ? "" : "：" + o.getFeedback())
-                    + "。请告诉我们是否解决、是否满意 / " + n + " has been handled: tell us whether it is resolved and how satisfied you are";
+            // the rating is asked for once the result stands: after the on-site check, or at handling where there is none
+            case "VERIFY" -> verified(o) ? awaitingRating(o) : null;
+            case "HANDLE" -> verified(o) ? null : awaitingRating(o);
+            // a follow-up the centre made by phone that closed the order (the resident's own is not announced)
+            case "FOLLOW_UP" -> step.to() == Status.CLOSED ? closed(o) : null;
             case "CLOSE_AT_INTAKE" -> "您反映的问题 " + n + " 已答复" + note + " / " + n + " was answered";
-            case "CLOSE" -> "您反映的问题 " + n + " 已办结" + (o.getFeedback() == null ? "" : "：" + o.getFeedback()) + " / " + n + " is closed";
+            case "CLOSE" -> closed(o);
             case "MERGE" -> "您反映的问题 " + n + " 与同一问题合并办理" + note + "，办结时会通知您 / " + n
                     + " is handled together with the same demand; you will hear when it is closed";
             case "INVALIDATE" -> "您反映的问题 " + n + " 未予受理" + note + " / " + n + " was not taken up";
@@ -51,5 +56,25 @@ class RequesterUpdates {
             case "RESUME", "REOPEN" -> "您反映的问题 " + n + " 已恢复办理 / work on " + n + " has resumed";
             default -> null;
         };
+    }
+
+    private boolean verified(WorkOrder o) {
+        return categories.find(o.getCategoryCode()).map(Category::verify).orElse(false);
+    }
+
+    private static String awaitingRating(WorkOrder o) {
+        return "您反映的问题 " + o.getNumber() + " 已办理完毕" + result(o) + "。请告诉我们是否解决、是否满意 / " + o.getNumber()
+                + " has been handled: tell us whether it is resolved and how satisfied you are";
+    }
+
+    private static String closed(WorkOrder o) {
+        return "您反映的问题 " + o.getNumber() + " 已办结" + result(o) + " / " + o.getNumber() + " is closed";
+    }
+
+    /** The handling result after a colon, without its own closing stop (the message adds one). */
+    private static String result(WorkOrder o) {
+        String f = o.getFeedback() == null ? "" : o.getFeedback().strip();
+        while (f.endsWith("。") || f.endsWith(".")) f = f.substring(0, f.length() - 1);
+        return f.isEmpty() ? "" : "：" + f;
     }
 }

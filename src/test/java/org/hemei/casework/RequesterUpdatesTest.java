@@ -72,6 +72,18 @@ class RequesterUpdatesTest extends ApiTestSupport {
     }
 
     @Test
+    void withoutAnOnSiteCheckTheRatingIsAskedForAtHandlingAndAPhoneFollowUpThatClosesSaysSo() throws Exception {
+        long id = report();
+        step(id, "register", "dispatcher", Map.of("category", "CONSULT")); // no on-site verification
+        step(id, "dispatch", "dispatcher", Map.of());
+        step(id, "sign", "street", Map.of());
+        step(id, "handle", "street", Map.of("note", "已劝导商户。"));
+        assertThat(notices("resident", id)).hasSize(2).last().asString().contains("已办理完毕：已劝导商户。请告诉我们").doesNotContain("。。");
+        step(id, "follow-up", "dispatcher", Map.of("resolved", true, "satisfaction", "SATISFIED"));
+        assertThat(notices("resident", id)).hasSize(3).last().asString().contains("已办结");
+    }
+
+    @Test
     void aDemandNotTakenUpTellsTheResidentWhy() throws Exception {
         long id = report();
         step(id, "invalidate", "dispatcher", Map.of("reason", "重复来电，已在处理"));
