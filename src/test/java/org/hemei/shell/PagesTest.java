@@ -71,6 +71,16 @@ class PagesTest {
     }
 
     @Test
+    void departmentTypesAndGenderAreWordsOfThePagesLanguage() throws Exception {
+        MockHttpSession admin = signIn("admin");
+        mvc.perform(get("/units").param("q", "城管局").session(admin)).andExpect(content().string(containsString(" · 城管")));
+        mvc.perform(get("/units").param("q", "城管局").param("lang", "en").session(admin))
+                .andExpect(content().string(allOf(containsString(" · Urban management"), not(containsString(" · 城管")))));
+        mvc.perform(get("/party-members").param("lang", "en").session(admin))
+                .andExpect(content().string(allOf(containsString("<td>Male</td>"), not(containsString("<td>男</td>")))));
+    }
+
+    @Test
     void aGridWorkersMapOpensAtTheirGridsCommunity() throws Exception {
         mvc.perform(get("/territory").session(signIn("grid"))).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("识字里社区"), containsString("430102001001"))));

@@ -134,10 +134,11 @@ class DispatchPages {
 
     /** The same types as people read them in the catalogue's table: 城管部门, 属地街道. */
     static Map<String, String> typeNames() {
+        boolean english = "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
         Map<String, String> names = new LinkedHashMap<>();
-        for (DepartmentType t : DepartmentType.values()) names.put(t.name(), t.chinese() + "部门");
-        names.put("STREET", "属地街道");
-        names.put("COMMUNITY", "属地社区");
+        for (DepartmentType t : DepartmentType.values()) names.put(t.name(), english ? t.label() : t.chinese() + "部门");
+        names.put("STREET", english ? "The place's street" : "属地街道");
+        names.put("COMMUNITY", english ? "The place's community" : "属地社区");
         return names;
     }
 
