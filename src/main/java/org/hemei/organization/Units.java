@@ -117,6 +117,11 @@ public class Units {
             throw DomainException.badRequest("请选择单位类型 / kind is required");
         }
         Limits.atMost(form.phone(), 30, "电话 phone");
+        // a unit's number may be a hotline (12345, 96199), a landline with area code or a mobile: digits and separators
+        if (form.phone() != null && !form.phone().isBlank() && !form.phone().strip().matches("\\+?[0-9(][0-9 ()-]{2,28}")) {
+            throw DomainException.badRequest("电话号码只能包含数字和 - ( ) 空格 / phone must be a number (digits, '-', '(', ')', spaces): "
+                    + form.phone().strip());
+        }
         Limits.atMost(form.address(), 200, "地址 address");
         Division division = territory.find(form.divisionCode()).orElseThrow(() -> DomainException
                 .badRequest("所属区划代码不存在 / unknown divisionCode: " + form.divisionCode()));

@@ -85,6 +85,15 @@ class OrganizationApiTest extends ApiTestSupport {
                 .with(as("admin")), 400), 400);
         assertApiError(call(json(post("/api/organization/units"), unit(unique("单位"), "RESIDENT_UNIT", null, "430102001", null))
                 .with(as("street")), 403), 403);
+        Map<String, Object> badPhone = unit(unique("单位"), "RESIDENT_UNIT", null, "430102001", null);
+        badPhone.put("phone", "abc");
+        assertThat(call(json(post("/api/organization/units"), badPhone).with(as("dispatcher")), 400).path("message").asString())
+                .contains("电话号码", "abc");
+        for (String ok : new String[] { "12345", "(0731) 8888-8888", "+86 138 1234 5678" }) {
+            Map<String, Object> good = unit(unique("单位"), "RESIDENT_UNIT", null, "430102001", null);
+            good.put("phone", ok);
+            call(json(post("/api/organization/units"), good).with(as("dispatcher")), 201);
+        }
     }
 
     // ---- Party organizations
