@@ -81,6 +81,16 @@ class PagesTest {
     }
 
     @Test
+    void theAddressARefusedSaveLeavesOpensTheForm() throws Exception {
+        MockHttpSession admin = signIn("admin");
+        mvc.perform(get("/units/1").session(admin)).andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/units/1/edit"));
+        mvc.perform(get("/party-orgs/1").session(admin))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/party-orgs/1/edit"));
+        mvc.perform(get("/party-members/1").session(signIn("resident"))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void aGridWorkersMapOpensAtTheirGridsCommunity() throws Exception {
         mvc.perform(get("/territory").session(signIn("grid"))).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("识字里社区"), containsString("430102001001"))));

@@ -75,6 +75,13 @@ class OrganizationPages {
         return "organization/unit-form";
     }
 
+    /** A refused save leaves the browser at the form's action: opening that address again shows the form. */
+    @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER')")
+    @GetMapping("/units/{id}")
+    String unitAddress(@PathVariable long id) {
+        return "redirect:/units/" + id + "/edit";
+    }
+
     @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER')")
     @GetMapping("/units/{id}/edit")
     String editUnit(@PathVariable long id, Model model) {
@@ -120,6 +127,12 @@ class OrganizationPages {
         model.addAttribute("form", new OrgForm("", PartyOrganization.Kind.BRANCH, PartyOrganization.Category.TERRITORIAL,
                 parent, division, null, null));
         return "organization/party-org-form";
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','PARTY_STAFF')")
+    @GetMapping("/party-orgs/{id}")
+    String partyOrgAddress(@PathVariable long id) {
+        return "redirect:/party-orgs/" + id + "/edit";
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','PARTY_STAFF')")
@@ -171,6 +184,12 @@ class OrganizationPages {
     String newMember(@RequestParam(required = false) Long org, Model model) {
         model.addAttribute("form", new MemberForm("", "", null, LocalDate.now(), org, null, null));
         return "organization/party-member-form";
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','PARTY_STAFF')")
+    @GetMapping("/party-members/{id}")
+    String memberAddress(@PathVariable long id) {
+        return "redirect:/party-members/" + id + "/edit";
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','PARTY_STAFF')")
