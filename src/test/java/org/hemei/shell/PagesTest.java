@@ -91,6 +91,16 @@ class PagesTest {
     }
 
     @Test
+    void partyStaffCreatingUnderAHigherCommitteeGetTheirOwnTerritoryAndAReasonNotABare403() throws Exception {
+        MockHttpSession party = signIn("party");
+        mvc.perform(get("/party-orgs/new").param("parent", "1").session(party)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"430102001\"")));
+        mvc.perform(post("/party-orgs").session(party).with(csrf()).param("name", "测试支部（页面）").param("kind", "BRANCH")
+                .param("category", "TERRITORIAL").param("parentId", "1").param("divisionCode", "430100")).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("不在您的辖区内"), containsString("value=\"测试支部（页面）\""))));
+    }
+
+    @Test
     void aGridWorkersMapOpensAtTheirGridsCommunity() throws Exception {
         mvc.perform(get("/territory").session(signIn("grid"))).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("识字里社区"), containsString("430102001001"))));

@@ -1,6 +1,7 @@
 package org.hemei.organization.web;
 
 import java.time.LocalDate;
+import org.hemei.identity.Actor;
 import org.hemei.identity.Staff;
 import org.hemei.organization.DepartmentType;
 import org.hemei.organization.PartyMembers;
@@ -124,6 +125,10 @@ class OrganizationPages {
     @GetMapping("/party-orgs/new")
     String newPartyOrg(@RequestParam(required = false) Long parent, Model model) {
         String division = parent == null ? "430100" : orgs.get(parent).getDivisionCode();
+        Actor actor = Actor.current();
+        if (!actor.covers(division)) { // a branch of one's own territory, even under a higher committee
+            division = actor.scope().divisionCodes().stream().sorted().findFirst().orElse(division);
+        }
         model.addAttribute("form", new OrgForm("", PartyOrganization.Kind.BRANCH, PartyOrganization.Category.TERRITORIAL,
                 parent, division, null, null));
         return "organization/party-org-form";
@@ -152,11 +157,19 @@ class OrganizationPages {
             PartyOrganization saved = id == null ? orgs.create(form) : orgs.update(id, form);
             return "redirect:/party-orgs" + (saved.getParentId() == null ? "" : "?parent=" + saved.getParentId());
         } catch (DomainException | OptimisticLockingFailureException e) {
-            model.addAttribute("id", id);
-            model.addAttribute("form", form);
-            model.addAttribute("error", e instanceof DomainException ? e.getMessage() : DomainException.STALE);
-            return "organization/party-org-form";
+            return partyOrgRefused(id, form, e instanceof DomainException ? e.getMessage() : DomainException.STALE, model);
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            if (id != null) throw e; // an organization outside one's territory is not edited, nor shown in a form
+            return partyOrgRefused(null, form, "所属区划不在您的辖区内，请选择辖区内的区划 / the division " + form.divisionCode()
+                    + " is outside your territory: choose one inside it", model);
         }
+    }
+
+    private static String partyOrgRefused(Long id, OrgForm form, String message, Model model) {
+        model.addAttribute("id", id);
+        model.addAttribute("form", form);
+        model.addAttribute("error", message);
+        return "organization/party-org-form";
     }
 
     // ---- Party members
