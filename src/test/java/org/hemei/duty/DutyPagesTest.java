@@ -3,6 +3,7 @@ package org.hemei.duty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -174,6 +175,8 @@ class DutyPagesTest extends ApiTestSupport {
                 .andExpect(redirectedUrl(location)).andReturn();
         assertThat((String) early.getFlashMap().get("error")).contains("街道党工委意见");
         mvc.perform(post(location + "/submit").session(department).with(csrf()).param("version", "0")).andExpect(redirectedUrl(location));
+        // no finalize button while the street's opinion is awaited: it could only be refused
+        mvc.perform(get(location).session(department)).andExpect(content().string(not(containsString("id=\"finalize-form\""))));
 
         MockHttpSession party = signIn("party");
         mvc.perform(get("/duty/evaluations").param("awaiting", "true").session(party)).andExpect(status().isOk())
@@ -188,6 +191,7 @@ class DutyPagesTest extends ApiTestSupport {
                 .andExpect(status().isForbidden());
         mvc.perform(post(location + "/opinion").session(party).with(csrf()).param("opinion", "AGREE").param("text", "同意部门评价")
                 .param("version", "1")).andExpect(redirectedUrl(location));
+        mvc.perform(get(location).session(department)).andExpect(content().string(containsString("id=\"finalize-form\"")));
         mvc.perform(post(location + "/finalize").session(department).with(csrf()).param("version", "2")).andExpect(redirectedUrl(location));
         assertThat(jdbc.sql("select status from property_evaluation where id = ?").params(id).query(String.class).single())
                 .isEqualTo("FINALIZED");
