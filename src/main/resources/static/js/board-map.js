@@ -3,6 +3,13 @@
   var el = document.getElementById('board-map');
   if (!el || !window.L) return;
   var map = L.map(el).setView([28.23, 112.94], 10), layer = L.layerGroup().addTo(map);
+  // says so when no listed order has a location, rather than leaving an empty map
+  var empty = L.control({ position: 'topright' });
+  empty.onAdd = function () {
+    var div = L.DomUtil.create('div', 'map-note');
+    div.textContent = el.dataset.empty || '';
+    return div;
+  };
   function draw() {
     layer.clearLayers();
     var bounds = [];
@@ -16,6 +23,7 @@
       bounds.push([lat, lng]);
     });
     if (bounds.length) map.fitBounds(bounds, { maxZoom: 15, padding: [20, 20] });
+    if (bounds.length) empty.remove(); else empty.addTo(map);
   }
   draw();
   document.body.addEventListener('htmx:afterSwap', draw);
