@@ -71,6 +71,7 @@ public class CommunityProfiles {
             throw new AccessDeniedException("cannot edit profile of " + communityCode);
         }
         CommunityProfile profile = profiles.findById(communityCode).orElse(null);
+        String before = profile == null ? "—" : figures(profile);
         try {
             if (profile == null) {
                 profile = new CommunityProfile(communityCode, change.residentPopulation(), change.communityWorkers(),
@@ -87,8 +88,14 @@ public class CommunityProfiles {
             throw DomainException.badRequest(e.getMessage());
         }
         profile = profiles.save(profile);
-        audit.record("PROFILE_CHANGED", "community:" + communityCode, change.toString());
+        audit.record("PROFILE_CHANGED", "community:" + communityCode + " " + community.name(), before + " → " + figures(profile));
         return profile;
+    }
+
+    /** The figures as the audit log shows them: what was there before and after a change. */
+    private static String figures(CommunityProfile p) {
+        return "常住人口 " + p.getResidentPopulation() + "，社区工作者 " + p.getCommunityWorkers() + "，运行经费 "
+                + p.getOperatingFundsYuan() + " 元，服务用房 " + p.getServiceSpaceM2() + " m²";
     }
 
     /** Saves a generated profile (demo data) without an actor check. */

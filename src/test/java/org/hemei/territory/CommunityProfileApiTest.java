@@ -40,6 +40,17 @@ class CommunityProfileApiTest extends ApiTestSupport {
         assertThat(after.path("synthetic").asBoolean()).as("a person's figures are not synthetic").isFalse();
         assertThat(after.path("version").asInt()).isGreaterThan(version);
         assertThat(call(get(OWN).with(as("community")), 200).path("communityWorkers").asInt()).isEqualTo(24);
+        // the audit log says what the figures were and became, in words
+        JsonNode audit = call(get("/api/identity/audit").param("q", "430102001001").with(as("admin")), 200).path("items");
+        String detail = "";
+        for (JsonNode e : audit) { // newest first
+            if (e.path("action").asString().equals("PROFILE_CHANGED")) {
+                detail = e.path("detail").asString();
+                break;
+            }
+        }
+        assertThat(detail).contains("常住人口 " + before.path("residentPopulation").asInt(), "→ 常住人口 12000，社区工作者 24")
+                .doesNotContain("ProfileChange[");
 
         // The version the person saw is stale now.
         assertApiError(call(json(put(OWN), change(12_000, 30, 1_300_000, 986, version)).with(as("community")), 409), 409);
