@@ -17,8 +17,7 @@ public record Category(String code, String name, String nameEn, String level1, K
 
     /** The name in the language the page is shown in (the Chinese name when there is no English one). */
     public String label() {
-        boolean english = "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
-        return english && nameEn != null && !nameEn.isBlank() ? nameEn : name;
+        return org.hemei.shared.Languages.english() && nameEn != null && !nameEn.isBlank() ? nameEn : name;
     }
 
     public boolean majorHazard() {

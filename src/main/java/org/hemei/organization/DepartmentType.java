@@ -1,6 +1,6 @@
 package org.hemei.organization;
 
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.hemei.shared.Languages;
 
 /** Functional departments, the same at city and district level; routing maps categories onto these. */
 public enum DepartmentType {
@@ -25,6 +25,6 @@ public enum DepartmentType {
 
     /** The name in the page's language. */
     public String label() {
-        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? english : chinese;
+        return Languages.english() ? english : chinese;
     }
 }

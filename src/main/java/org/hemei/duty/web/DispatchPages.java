@@ -134,7 +134,7 @@ class DispatchPages {
 
     /** The same types as people read them in the catalogue's table: 城管部门, 属地街道. */
     static Map<String, String> typeNames() {
-        boolean english = "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
+        boolean english = org.hemei.shared.Languages.english();
         Map<String, String> names = new LinkedHashMap<>();
         for (DepartmentType t : DepartmentType.values()) names.put(t.name(), english ? t.label() : t.chinese() + "部门");
         names.put("STREET", english ? "The place's street" : "属地街道");
