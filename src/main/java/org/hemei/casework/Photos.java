@@ -147,8 +147,7 @@ public class Photos {
             throw new AccessDeniedException("only the requester, the 12345 centre or the lead unit may add photos to " + orderId);
         }
         if (!order.getStatus().isOpen()) {
-            throw DomainException.conflict("工单 " + order.getNumber() + " 已" + order.getStatus() + "，不能再添加照片 / order "
-                    + order.getNumber() + " is " + order.getStatus() + ": no more photos can be added");
+            throw WorkOrder.refused(order.getNumber(), order.getStatus(), "PHOTO");
         }
         Purpose p = purpose(purpose, allowed);
         Checked checked = check(upload, maxBytes);

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hemei.shared.DomainException;
+import org.hemei.shared.Words;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
@@ -339,8 +340,15 @@ public class WorkOrder {
     }
 
     private DomainException illegal(String action) {
-        return DomainException.conflict("工单 " + number + " 当前状态为 " + status + "，不能执行 " + action
-                + " / order " + number + " is " + status + ": " + action + " is not possible now");
+        return refused(number, status, action);
+    }
+
+    /** A refusal that names the status and the action in words, in both languages (keys {@code order.refused.*}). */
+    static DomainException refused(String number, Status status, String action) {
+        String statusKey = "order.status." + status, actionKey = "order.refused." + action;
+        return DomainException.conflict("工单 " + number + " 当前" + Words.chinese(statusKey) + "，不能" + Words.chinese(actionKey)
+                + " / order " + number + " (status: " + Words.english(statusKey) + "): " + Words.english(actionKey)
+                + " is not possible now");
     }
 
     /** Times written into notes, which people read: China time to the minute. */

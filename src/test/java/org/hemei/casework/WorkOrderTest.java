@@ -68,6 +68,26 @@ class WorkOrderTest {
     }
 
     @Test
+    void aRefusalNamesTheStatusAndTheActionInWordsInBothLanguages() {
+        WorkOrder o = received();
+        assertThatThrownBy(() -> o.sign(T0)).hasMessage("工单 12345-20261125-000001 当前已接收，不能签收"
+                + " / order 12345-20261125-000001 (status: Received): signing it is not possible now");
+    }
+
+    @Test
+    void everyActionTheStateMachineCanRefuseHasItsWords() throws java.io.IOException {
+        String source = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/java/org/hemei/casework/WorkOrder.java"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:require|illegal)\\(\"([A-Z_]+)\"").matcher(source);
+        Set<String> actions = new java.util.TreeSet<>();
+        while (m.find()) actions.add(m.group(1));
+        assertThat(actions).hasSizeGreaterThan(15).allSatisfy(action -> {
+            String key = "order.refused." + action;
+            assertThat(org.hemei.shared.Words.chinese(key)).as(key).isNotEqualTo(key);
+            assertThat(org.hemei.shared.Words.english(key)).as(key).isNotEqualTo(key);
+        });
+    }
+
+    @Test
     void verificationIsRequiredWhereTheCategorySaysSoAndFailingItIsRework() {
         WorkOrder o = dispatched();
         o.sign(T0);
