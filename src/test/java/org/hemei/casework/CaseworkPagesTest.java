@@ -18,6 +18,9 @@ import tools.jackson.databind.JsonNode;
 /** The order page and the intake console as people use them: a refusal keeps what was typed; merging by number. */
 class CaseworkPagesTest extends ApiTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     static final String ORDERS = "/api/casework/orders";
 
     private MockHttpSession signIn(String user) throws Exception {
@@ -125,6 +128,22 @@ class CaseworkPagesTest extends ApiTestSupport {
     }
 
     @Test
+    void theTimelineNamesStaffByTheirNameAndAResidentOnlyByRole() throws Exception {
+        long id = report().path("id").asLong();
+        step(id, "register", "dispatcher", Map.of("category", "SANITATION"));
+        step(id, "dispatch", "dispatcher", Map.of());
+        step(id, "sign", "street", Map.of());
+        String page = mvc.perform(get("/casework/orders/" + id).session(signIn("dispatcher"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String timeline = page.substring(page.indexOf("class=\"timeline\""));
+        assertThat(timeline).contains("<small>12345派单员（示例）</small>", "<small>文艺路街道工作人员（示例）</small>", "<small>居民</small>")
+                .doesNotContain("<small>dispatcher</small>", "<small>resident</small>", "居民（示例）");
+        String english = mvc.perform(get("/casework/orders/" + id + "?lang=en").session(signIn("dispatcher"))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains("<small>Resident</small>");
+    }
+
+    @Test
     void aDispatcherMergesIntoTheOrderNumberShownOnThePage() throws Exception {
         JsonNode master = report();
         long duplicate = report().path("id").asLong();
@@ -149,6 +168,31 @@ class CaseworkPagesTest extends ApiTestSupport {
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("250 处问题", "另有 50 处问题未列出");
         assertThat(page.split("2019/2/30", -1)).hasSize(200 + 1);
+    }
+
+    @Test
+    void theRecentImportsRefreshThemselvesWhileOneIsRunningAndNameWhoStartedIt() throws Exception {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into order_import(file_name, format, status, total, processed, created_by, created_at, updated_at)"
+                + " values ('running.csv', 'csv', 'RUNNING', 1000, 500, 'dispatcher', ?, ?)").params(now, now).update(key, "id");
+        long id = key.getKey().longValue();
+        MockHttpSession dispatcher = signIn("dispatcher");
+        try {
+            String page = mvc.perform(get("/casework/imports").session(dispatcher)).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).contains("hx-get=\"/casework/imports/recent\"", "12345派单员（示例）");
+            String recent = mvc.perform(get("/casework/imports/recent").session(dispatcher)).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(recent).startsWith("<table").contains("running.csv", "hx-trigger=\"every 2s\"").doesNotContain("<html");
+        } finally {
+            jdbc.sql("update order_import set status = 'DONE', processed = total, finished_at = ? where id = ?").params(now, id).update();
+        }
+        String recent = mvc.perform(get("/casework/imports/recent").session(dispatcher)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(recent).contains("running.csv").doesNotContain("hx-get");
+        mvc.perform(get("/casework/imports/recent").session(signIn("street")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
     }
 
     @Test

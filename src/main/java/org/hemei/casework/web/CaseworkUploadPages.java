@@ -22,6 +22,7 @@ class CaseworkUploadPages {
 
     /** Problems listed on the import page; the API's refusal carries them all. */
     static final int PROBLEMS_SHOWN = 200;
+    private static final int RECENT = 10;
 
     private final Photos photos;
     private final OrderImport imports;
@@ -48,7 +49,7 @@ class CaseworkUploadPages {
     @GetMapping("/casework/imports")
     String importsPage(@RequestParam(required = false) Long id, Model model) {
         if (id != null) model.addAttribute("job", imports.status(id));
-        model.addAttribute("recent", imports.recent(10));
+        model.addAttribute("recent", imports.recent(RECENT));
         model.addAttribute("columns", OrderImport.COLUMNS);
         model.addAttribute("importMaxBytes", imports.maxBytes());
         return "casework/imports";
@@ -67,11 +68,19 @@ class CaseworkUploadPages {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("problems", problems.subList(0, Math.min(problems.size(), PROBLEMS_SHOWN)));
             model.addAttribute("problemsNotShown", Math.max(0, problems.size() - PROBLEMS_SHOWN));
-            model.addAttribute("recent", imports.recent(10));
+            model.addAttribute("recent", imports.recent(RECENT));
             model.addAttribute("columns", OrderImport.COLUMNS);
             model.addAttribute("importMaxBytes", imports.maxBytes());
             return "casework/imports";
         }
+    }
+
+    /** The recent imports alone, polled by htmx while one of them is running. */
+    @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER')")
+    @GetMapping("/casework/imports/recent")
+    String recent(Model model) {
+        model.addAttribute("recent", imports.recent(RECENT));
+        return "casework/imports :: recent";
     }
 
     /** The progress bar alone, polled by htmx until the import has finished. */
