@@ -34,6 +34,13 @@ public record Actor(long accountId, String username, String displayName, Set<Rol
         return scope.covers(divisionCode);
     }
 
+    /** Refuses (403) unless this actor may read the division ({@link Scope#reads}). */
+    public void requireReads(String divisionCode) {
+        if (!scope.reads(divisionCode)) {
+            throw new AccessDeniedException("out of scope: " + divisionCode);
+        }
+    }
+
     /** Refuses (403) unless the division lies in this actor's scope. */
     public void requireScope(String divisionCode) {
         if (!covers(divisionCode)) {

@@ -36,6 +36,19 @@ public record Scope(Set<String> divisionCodes, Set<Long> unitIds) {
         return false;
     }
 
+    /**
+     * What the scope may read: what it covers, and the community a grid of it lies in — a grid worker works inside
+     * their community and reads its page (profile, compounds, the other grids), though it is not theirs to change.
+     */
+    public boolean reads(String code) {
+        if (covers(code)) return true;
+        if (code == null || code.length() != 12) return false;
+        for (String d : divisionCodes) {
+            if (d.length() > 12 && d.startsWith(code)) return true;
+        }
+        return false;
+    }
+
     public boolean coversUnit(Long unitId, String unitDivisionCode) {
         return unitIds.contains(unitId) || covers(unitDivisionCode);
     }

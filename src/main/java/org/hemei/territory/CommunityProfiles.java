@@ -55,7 +55,7 @@ public class CommunityProfiles {
     }
 
     public Optional<CommunityProfile> find(String communityCode) {
-        Actor.current().requireScope(communityCode);
+        Actor.current().requireReads(communityCode);
         return profiles.findById(communityCode);
     }
 
@@ -108,7 +108,7 @@ public class CommunityProfiles {
         if (division.level() == Level.GRID) {
             throw DomainException.badRequest("网格没有汇总 / grids have no roll-up");
         }
-        Actor.current().requireScope(code);
+        Actor.current().requireReads(code);
         String prefix = Scope.prefix(code) + "%";
         return jdbc.sql("""
                 select count(*) as communities, count(p.community_code) as profiled,

@@ -57,6 +57,19 @@ class ScopeTest {
     }
 
     @Test
+    void aGridReadsTheCommunityItLiesInButCoversOnlyItself() {
+        Scope grid = of("430102001001001");
+        assertTrue(grid.reads("430102001001"), "the grid's own community");
+        assertFalse(grid.covers("430102001001"));
+        assertTrue(grid.reads("430102001001001"));
+        assertFalse(grid.reads("430102001001002"), "a neighbouring grid");
+        assertFalse(grid.reads("430102001002"), "another community");
+        assertFalse(grid.reads("430102001"), "its street");
+        assertFalse(grid.reads(null));
+        assertFalse(of("430102001").reads("430102"), "reading adds nothing above a street");
+    }
+
+    @Test
     void prefixDropsTheTrailingZerosOfACityCodeOnly() {
         assertEquals("4301", Scope.prefix("430100"));
         assertEquals("430102", Scope.prefix("430102"));

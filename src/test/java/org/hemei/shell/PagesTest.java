@@ -103,7 +103,10 @@ class PagesTest {
     @Test
     void aGridWorkersMapOpensAtTheirGridsCommunity() throws Exception {
         mvc.perform(get("/territory").session(signIn("grid"))).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("识字里社区"), containsString("430102001001"))));
+                .andExpect(content().string(allOf(containsString("识字里社区"), containsString("430102001001"), containsString("社区概况"),
+                        not(containsString("不在您的辖区内")), not(containsString("name=\"residentPopulation\"")))));
+        mvc.perform(get("/territory").param("code", "430102001002").session(signIn("grid"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("不在您的辖区内")));
     }
 
     @Test

@@ -77,6 +77,18 @@ class CommunityProfileApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aGridWorkerReadsTheirGridsCommunityButChangesNothing() throws Exception {
+        assertThat(call(get(OWN).with(as("grid")), 200).path("communityCode").asString()).isEqualTo("430102001001");
+        assertThat(call(get("/api/territory/divisions/430102001001/rollup").with(as("grid")), 200).path("communities").asInt())
+                .isEqualTo(1);
+        assertApiError(call(get(OTHER).with(as("grid")), 403), 403);
+        assertApiError(call(get("/api/territory/divisions/430102001/rollup").with(as("grid")), 403), 403);
+        int version = call(get(OWN).with(as("grid")), 200).path("version").asInt();
+        assertApiError(call(json(put(OWN), change(1, 1, 1, 1, version)).with(as("grid")), 403), 403);
+        assertThat(call(get(OWN).with(as("grid")), 200).path("version").asInt()).isEqualTo(version);
+    }
+
+    @Test
     void rollupsFollowTheCallersScope() throws Exception {
         assertApiError(call(get("/api/territory/divisions/430102/rollup").with(as("street")), 403), 403);
         assertApiError(call(get("/api/territory/divisions/430103/rollup").with(as("street")), 403), 403);

@@ -54,11 +54,11 @@ class TerritoryPages {
         model.addAttribute("path", territory.path(selected));
         model.addAttribute("children", territory.children(selected));
         model.addAttribute("tileUrl", tileUrl);
-        if (actor.covers(selected)) {
+        if (actor.scope().reads(selected)) {
             model.addAttribute("rollup", profiles.rollup(selected));
             if (division.level() == Level.COMMUNITY) {
                 model.addAttribute("profile", profiles.find(selected).orElse(null));
-                model.addAttribute("canEdit", actor.isAdmin() || actor.has(Role.UNIT_STAFF));
+                model.addAttribute("canEdit", actor.isAdmin() || (actor.has(Role.UNIT_STAFF) && actor.covers(selected)));
                 model.addAttribute("compounds", grids.compounds(selected));
             }
         }
