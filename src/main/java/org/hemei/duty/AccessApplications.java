@@ -12,6 +12,7 @@ import org.hemei.organization.Unit;
 import org.hemei.shared.DomainException;
 import org.hemei.shared.Limits;
 import org.hemei.shared.Paging;
+import org.hemei.shared.Words;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -105,7 +106,8 @@ public class AccessApplications {
         }
         Limits.atMost(reason == null ? null : reason.strip(), 1000, "理由 reason");
         if (!a.status().equals("PENDING")) {
-            throw DomainException.conflict("申请已处理（" + a.status() + "）/ the application was already decided: " + a.status());
+            throw DomainException.conflict("申请已处理（" + Words.chinese(statusKey(a)) + "）/ the application was already decided: "
+                    + Words.english(statusKey(a)));
         }
         String code = approve ? "SQ-" + id : null;
         transition(a, approve ? "LISTED" : "REFUSED", reason, code);
@@ -121,6 +123,10 @@ public class AccessApplications {
         return get(id);
     }
 
+    private static String statusKey(ApplicationView a) {
+        return "duty.applications.status." + a.status();
+    }
+
     /** Takes a listed item off the access list again; tasks on it are refused from now on. */
     @Transactional
     public ApplicationView revoke(long id, String reason) {
@@ -128,7 +134,8 @@ public class AccessApplications {
         Limits.atMost(reason.strip(), 1000, "理由 reason");
         ApplicationView a = get(id);
         if (!a.status().equals("LISTED")) {
-            throw DomainException.conflict("只能撤销已准入的事项（当前 " + a.status() + "）/ only a listed item can be revoked: " + a.status());
+            throw DomainException.conflict("只能撤销已准入的事项（当前：" + Words.chinese(statusKey(a)) + "）/ only a listed item can be revoked"
+                    + " (status: " + Words.english(statusKey(a)) + ")");
         }
         transition(a, "REVOKED", reason, a.accessItemCode());
         accessList.deactivate(a.accessItemCode());

@@ -16,6 +16,7 @@ import org.hemei.organization.UnitKind;
 import org.hemei.organization.Units;
 import org.hemei.shared.DomainException;
 import org.hemei.shared.Paging;
+import org.hemei.shared.Words;
 import org.hemei.territory.Division;
 import org.hemei.territory.Level;
 import org.hemei.territory.Territory;
@@ -106,7 +107,7 @@ public class PropertyEvaluations {
     public EvaluationView update(long id, EvaluationForm form) {
         EvaluationView e = owned(id);
         Unit company = validate(form);
-        requireStatus(e, "DRAFT", "只能修改草稿 / only a draft can be changed");
+        requireStatus(e, "DRAFT", "只能修改草稿", "only a draft can be changed");
         String street = streetOf(company);
         int n = jdbc.sql("""
                 update property_evaluation set company_unit_id = ?, street_code = ?, period = ?, score = ?, grade = ?,
@@ -123,7 +124,7 @@ public class PropertyEvaluations {
     @Transactional
     public EvaluationView submit(long id, Integer version) {
         EvaluationView e = owned(id);
-        requireStatus(e, "DRAFT", "评价已提交 / the evaluation was already submitted");
+        requireStatus(e, "DRAFT", "评价已提交", "the evaluation was already submitted");
         move(e, version, "update property_evaluation set status = 'SUBMITTED', submitted_at = ?, version = version + 1",
                 OffsetDateTime.now(clock));
         audit.record("EVALUATION_SUBMITTED", "property-evaluation:" + id, e.companyName());
@@ -144,7 +145,7 @@ public class PropertyEvaluations {
         if (e.status().equals("DRAFT")) {
             throw DomainException.unprocessable("评价尚未提交，不能提出意见 / the evaluation has not been submitted yet", null);
         }
-        requireStatus(e, "SUBMITTED", "街道党工委已提出意见 / the street has already given its opinion");
+        requireStatus(e, "SUBMITTED", "街道党工委已提出意见", "the street has already given its opinion");
         move(e, form.version(), "update property_evaluation set status = 'OPINED', opinion = ?, opinion_text = ?, opinion_by = ?,"
                 + " opinion_at = ?, version = version + 1", opinion.name(), form.text().strip(), Actor.current().username(),
                 OffsetDateTime.now(clock));
@@ -166,7 +167,7 @@ public class PropertyEvaluations {
                     + " / cannot finalize without the street Party working committee's opinion: submit it and wait for the opinion",
                     List.of(new Refusal("NO_STREET_OPINION", e.committeeName(), e.status())));
         }
-        requireStatus(e, "OPINED", "评价已定稿 / the evaluation is already final");
+        requireStatus(e, "OPINED", "评价已定稿", "the evaluation is already final");
         String response = form.response() == null || form.response().isBlank() ? null : form.response().strip();
         if (e.opinion().equals(Opinion.DISAGREE.name()) && response == null) {
             throw DomainException.unprocessable("街道党工委不同意该评价，定稿须说明对其意见的处理 / the street disagreed:"
@@ -283,8 +284,11 @@ public class PropertyEvaluations {
         }
     }
 
-    private static void requireStatus(EvaluationView e, String status, String message) {
-        if (!e.status().equals(status)) throw DomainException.conflict(message + "（" + e.status() + "）");
+    /** Refuses (409) unless the evaluation is in this status, naming the status it is in as the pages do. */
+    private static void requireStatus(EvaluationView e, String status, String chinese, String english) {
+        if (e.status().equals(status)) return;
+        String key = "duty.evaluations.status." + e.status();
+        throw DomainException.conflict(chinese + "（当前：" + Words.chinese(key) + "）/ " + english + " (status: " + Words.english(key) + ")");
     }
 
     /** A guarded transition: same version and status as read, else someone acted first (409). */

@@ -42,8 +42,9 @@ class AccessApplicationTest extends ApiTestSupport {
         assertThat(listed.path("accessItemCode").asString()).isEqualTo("SQ-" + id);
         JsonNode assistance = call(get("/api/duty/access-items").param("kind", "ASSISTANCE").with(as("community")), 200);
         assertThat(texts(assistance, "code")).contains("SQ-" + id);
-        call(json(post("/api/duty/access-applications/" + id + "/decision"), Map.of("approve", false, "reason", "x"))
-                .with(as("admin")), 409);
+        assertThat(call(json(post("/api/duty/access-applications/" + id + "/decision"), Map.of("approve", false, "reason", "x"))
+                .with(as("admin")), 409).path("message").asString())
+                .isEqualTo("申请已处理（已准入）/ the application was already decided: Listed");
 
         assertThat(call(json(post("/api/duty/community-tasks"), task).with(as("department")), 201).path("outcome").asString())
                 .isEqualTo("DELIVERED");
@@ -107,6 +108,7 @@ class AccessApplicationTest extends ApiTestSupport {
         JsonNode refused = call(json(post("/api/duty/access-applications/" + id + "/decision"),
                 Map.of("approve", false, "reason", "属于部门自身职责")).with(as("admin")), 200);
         assertThat(refused.path("status").asString()).isEqualTo("REFUSED");
-        call(json(post("/api/duty/access-applications/" + id + "/revoke"), Map.of("reason", "x")).with(as("admin")), 409);
+        assertThat(call(json(post("/api/duty/access-applications/" + id + "/revoke"), Map.of("reason", "x")).with(as("admin")), 409)
+                .path("message").asString()).isEqualTo("只能撤销已准入的事项（当前：不予准入）/ only a listed item can be revoked (status: Refused)");
     }
 }

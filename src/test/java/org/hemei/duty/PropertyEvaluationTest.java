@@ -106,7 +106,8 @@ class PropertyEvaluationTest extends ApiTestSupport {
                 .with(as("department")), 200);
         assertThat(fin.path("status").asString()).isEqualTo("FINALIZED");
         assertThat(fin.path("response").asString()).contains("下调");
-        call(json(post(BASE + "/" + id + "/finalize"), Map.of("version", fin.path("version").asInt())).with(as("department")), 409);
+        assertThat(call(json(post(BASE + "/" + id + "/finalize"), Map.of("version", fin.path("version").asInt())).with(as("department")),
+                409).path("message").asString()).isEqualTo("评价已定稿（当前：已定稿）/ the evaluation is already final (status: Final)");
     }
 
     @Test
