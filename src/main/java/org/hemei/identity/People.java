@@ -42,19 +42,12 @@ public class People {
 
     private String lookUp(String username) {
         if (username.equals(Actor.SYSTEM.username())) return word("people.system");
-        List<Person> found = jdbc.sql("""
-                select a.display_name, (select count(*) from account_role r where r.account_id = a.id
-                  and r.role not in ('RESIDENT', 'COURIER')) as staff_roles,
-                  (select count(*) from account_role r where r.account_id = a.id and r.role = 'COURIER') as courier
-                from account a where a.username = ?""").param(username)
-                .query((rs, i) -> new Person(rs.getString(1), rs.getInt(2) > 0, rs.getInt(3) > 0)).list();
-        if (found.isEmpty()) return username;
-        Person p = found.get(0);
-        if (p.staff()) return p.displayName();
-        return word(p.courier() ? "role.COURIER" : "role.RESIDENT");
-    }
-
-    private record Person(String displayName, boolean staff, boolean courier) {
+        List<Map.Entry<String, Role>> rows = jdbc.sql("select a.display_name, r.role from account a"
+                + " join account_role r on r.account_id = a.id where a.username = ?").param(username)
+                .query((rs, i) -> Map.entry(rs.getString(1), Role.valueOf(rs.getString(2)))).list();
+        if (rows.isEmpty()) return username;
+        if (rows.stream().anyMatch(r -> r.getValue().isStaff())) return rows.get(0).getKey();
+        return word("role." + (rows.stream().anyMatch(r -> r.getValue() == Role.COURIER) ? Role.COURIER : Role.RESIDENT));
     }
 
     private String word(String key) {
