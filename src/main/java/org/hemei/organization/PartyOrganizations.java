@@ -15,6 +15,7 @@ import org.hemei.shared.Limits;
 import org.hemei.shared.Paging;
 import org.hemei.territory.Territory;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -136,6 +137,20 @@ public class PartyOrganizations {
             if (selfId != null && path(form.parentId()).stream().anyMatch(o -> o.getId().equals(selfId))) {
                 throw DomainException.badRequest("上级不能是自身或下级 / an organization cannot sit under itself or its own branch");
             }
+        }
+        requireParentInTerritory(form.parentId(), selfId == null ? null : get(selfId).getParentId(), selfId == null);
+    }
+
+    /**
+     * Party staff attach organizations under one of their own territory's (a street's staff under its working
+     * committee, not straight under the city or district committee); an existing one may keep the parent it has.
+     */
+    private void requireParentInTerritory(Long parentId, Long currentParentId, boolean creating) {
+        if (Actor.current().isAdmin() || (!creating && java.util.Objects.equals(parentId, currentParentId))) return;
+        PartyOrganization parent = parentId == null ? null : get(parentId);
+        if (parent == null || !Actor.current().covers(parent.getDivisionCode())) {
+            throw new DomainException(HttpStatus.FORBIDDEN, "上级党组织须在您的辖区内，请选择本辖区的党组织作为上级 / the parent organization must be"
+                    + " one of your territory's: choose one inside it" + (parent == null ? "" : " (" + parent.getName() + " is not)"));
         }
     }
 }

@@ -144,6 +144,19 @@ class OrganizationApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aStreetsPartyStaffDoNotAttachBranchesStraightUnderTheCityOrAsRoots() throws Exception {
+        long city = orgId("中共长沙市委员会");
+        String skipping = unique("越级党支部");
+        JsonNode refused = call(json(post("/api/organization/party-orgs"), org(skipping, city, "430102001", null)).with(as("party")), 403);
+        assertApiError(refused, 403);
+        assertThat(refused.path("message").asString()).contains("上级党组织须在您的辖区内", "中共长沙市委员会");
+        assertApiError(call(json(post("/api/organization/party-orgs"), org(unique("无上级党支部"), null, "430102001", null))
+                .with(as("party")), 403), 403);
+        assertThat(call(get("/api/organization/party-orgs").param("q", skipping).with(as("admin")), 200).path("total").asLong()).isZero();
+        call(json(post("/api/organization/party-orgs"), org(unique("市直党支部"), city, "430100", null)).with(as("admin")), 201);
+    }
+
+    @Test
     void anOrganizationCannotMoveUnderItsOwnBranch() throws Exception {
         long street = orgId("中共文艺路街道工作委员会");
         String a = unique("测试党总支"), b = unique("测试党支部");

@@ -93,11 +93,16 @@ class PagesTest {
     @Test
     void partyStaffCreatingUnderAHigherCommitteeGetTheirOwnTerritoryAndAReasonNotABare403() throws Exception {
         MockHttpSession party = signIn("party");
+        mvc.perform(get("/party-orgs").param("parent", "1").session(party)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("href=\"/party-orgs/new"))));
         mvc.perform(get("/party-orgs/new").param("parent", "1").session(party)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"430102001\"")));
         mvc.perform(post("/party-orgs").session(party).with(csrf()).param("name", "测试支部（页面）").param("kind", "BRANCH")
                 .param("category", "TERRITORIAL").param("parentId", "1").param("divisionCode", "430100")).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("不在您的辖区内"), containsString("value=\"测试支部（页面）\""))));
+        mvc.perform(post("/party-orgs").session(party).with(csrf()).param("name", "测试支部（页面）").param("kind", "BRANCH")
+                .param("category", "TERRITORIAL").param("parentId", "1").param("divisionCode", "430102001")).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("上级党组织须在您的辖区内"), containsString("value=\"测试支部（页面）\""))));
     }
 
     @Test

@@ -118,6 +118,10 @@ class OrganizationPages {
         model.addAttribute("path", parent == null ? java.util.List.of() : orgs.path(parent));
         model.addAttribute("parent", parent);
         model.addAttribute("q", q);
+        // new organizations go under one of one's own territory's (PartyOrganizations refuses the others)
+        Actor actor = Actor.current();
+        model.addAttribute("canCreate", actor.isAdmin() || (actor.has(org.hemei.identity.Role.PARTY_STAFF) && parent != null
+                && actor.covers(orgs.get(parent).getDivisionCode())));
         return "organization/party-orgs";
     }
 
