@@ -51,19 +51,29 @@ public class Orders {
      * (e.g. summoned by a whistle).
      */
     public record Query(Set<Status> statuses, Long unit, String division, Boolean overdue, String q, Instant dueBefore,
-            Set<Long> ledBy, Set<Long> assistedBy) {
+            Set<Long> ledBy, Set<Long> assistedBy, boolean verifiedOnSiteOnly) {
 
         public Query(Set<Status> statuses, Long unit, String division, Boolean overdue, String q) {
-            this(statuses, unit, division, overdue, q, null, null, null);
+            this(statuses, unit, division, overdue, q, null, null, null, false);
         }
 
         public static Query assisting(Set<Status> statuses, Set<Long> units) {
-            return new Query(statuses, null, null, null, null, null, null, units);
+            return new Query(statuses, null, null, null, null, null, null, units, false);
         }
 
         /** A unit's inbox: orders led by any of the units the person acts for. */
         public static Query inbox(Set<Status> statuses, Set<Long> units, Boolean overdue, Instant dueBefore) {
-            return new Query(statuses, null, null, overdue, null, dueBefore, units, null);
+            return new Query(statuses, null, null, overdue, null, dueBefore, units, null, false);
+        }
+
+        /** A grid worker's inbox: the orders of their grid, the scope filter does the rest. */
+        public static Query grid(Set<Status> statuses, Boolean overdue, Instant dueBefore) {
+            return new Query(statuses, null, null, overdue, null, dueBefore, null, null, false);
+        }
+
+        /** Only orders whose category is verified on site 现场核查 (the others go straight to follow-up). */
+        public Query verifiedOnSite() {
+            return new Query(statuses, unit, division, overdue, q, dueBefore, ledBy, assistedBy, true);
         }
     }
 
@@ -164,6 +174,12 @@ public class Orders {
                     + " a.work_order_id = o.id and a.unit_id in (" + in + ")) and (o.lead_unit_id is null or o.lead_unit_id not in (" + in + "))");
             params.addAll(query.assistedBy());
             params.addAll(query.assistedBy());
+        }
+        if (query.verifiedOnSiteOnly()) {
+            List<String> verified = categories.all().stream().filter(Category::verify).map(Category::code).toList();
+            where.append(verified.isEmpty() ? " and 1 = 0" : " and o.category_code in ("
+                    + String.join(",", verified.stream().map(c -> "?").toList()) + ")");
+            params.addAll(verified);
         }
         if (query.division() != null && !query.division().isBlank()) {
             where.append(" and o.division_code like ?");

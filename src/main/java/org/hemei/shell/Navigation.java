@@ -8,7 +8,12 @@ import org.hemei.identity.Role;
 /** The menu a person sees: only what their roles may open. */
 public final class Navigation {
 
-    public record Item(String path, String labelKey) {
+    /** A menu entry; {@code hintKey} is the home page's line under it, which may differ by role. */
+    public record Item(String path, String labelKey, String hintKey) {
+
+        Item(String path, String labelKey) {
+            this(path, labelKey, labelKey + ".hint");
+        }
     }
 
     private Navigation() {
@@ -26,12 +31,15 @@ public final class Navigation {
             items.add(new Item("/casework/imports", "nav.imports"));
         }
         if (actor.isAdmin() || actor.has(Role.UNIT_STAFF) || actor.has(Role.GRID_WORKER)) {
-            items.add(new Item("/casework/inbox", "nav.inbox"));
+            // a grid worker signs nothing: their inbox is the on-site checks and what they reported
+            boolean gridOnly = !actor.isAdmin() && !actor.has(Role.UNIT_STAFF);
+            items.add(new Item("/casework/inbox", "nav.inbox", gridOnly ? "nav.inbox.hint.grid" : "nav.inbox.hint"));
         }
         if (!staff || actor.has(Role.GRID_WORKER)) {
             items.add(new Item("/report", "nav.report"));
         }
-        items.add(new Item("/track", "nav.track"));
+        // only the person who raised a demand rates it
+        items.add(new Item("/track", "nav.track", staff ? "nav.track.hint.staff" : "nav.track.hint"));
         if (staff) {
             items.add(new Item("/territory", "nav.territory"));
             items.add(new Item("/units", "nav.units"));

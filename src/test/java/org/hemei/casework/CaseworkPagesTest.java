@@ -143,6 +143,39 @@ class CaseworkPagesTest extends ApiTestSupport {
         assertThat(english).contains("<small>Resident</small>");
     }
 
+    private JsonNode handled(String category) throws Exception {
+        JsonNode o = report();
+        long id = o.path("id").asLong();
+        step(id, "register", "dispatcher", Map.of("category", category));
+        step(id, "dispatch", "dispatcher", Map.of());
+        step(id, "sign", "street", Map.of());
+        step(id, "handle", "street", Map.of("note", "已处理"));
+        return order(id);
+    }
+
+    @Test
+    void aGridWorkersChecksListOnlyWhatIsCheckedOnSiteAndAFailedCheckSaysItWentBack() throws Exception {
+        JsonNode checked = handled("SANITATION"), unchecked = handled("CONSULT");
+        MockHttpSession grid = signIn("grid");
+        String inbox = mvc.perform(get("/casework/inbox").session(grid)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(inbox).contains(checked.path("number").asString()).doesNotContain(unchecked.path("number").asString());
+
+        long id = checked.path("id").asLong();
+        String page = act(grid, id, "action", "verify", "note", "垃圾仍在", "version", checked.path("version").asString());
+        assertThat(page).contains("核查未通过，工单已退回承办单位返工").doesNotContain(">已核查<");
+        assertThat(order(id).path("status").asString()).isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
+    void anUnresolvedRatingIsShownAsSuchWithWhatHappensNext() throws Exception {
+        JsonNode o = handled("CONSULT");
+        long id = o.path("id").asLong();
+        String page = act(signIn("resident"), id, "action", "follow-up", "resolved", "false", "satisfaction", "DISSATISFIED",
+                "version", o.path("version").asString());
+        assertThat(page).contains("已记录为未解决：由 12345 热线决定重新交办或办结", "<dt>是否解决</dt><dd>未解决</dd>");
+        assertThat(order(id).path("status").asString()).isEqualTo("FOLLOWED_UP");
+    }
+
     @Test
     void aDispatcherMergesIntoTheOrderNumberShownOnThePage() throws Exception {
         JsonNode master = report();

@@ -106,6 +106,18 @@ class PagesTest {
     }
 
     @Test
+    void theHomePageGreetsInThePagesLanguageAndPromisesOnlyWhatTheRoleDoes() throws Exception {
+        mvc.perform(get("/").param("lang", "en").session(signIn("leader"))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Welcome, 市领导（示例）"), containsString("Follow an order by its number<"),
+                        not(containsString("and rate it")))));
+        mvc.perform(get("/").session(signIn("grid"))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("欢迎，识字里第1网格网格员（示例）"), containsString("待核查、本网格的工单"),
+                        not(containsString("待签收、办理中")))));
+        mvc.perform(get("/").session(signIn("resident"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("按编号查询办理进度并评价")));
+    }
+
+    @Test
     void aGridWorkersMapOpensAtTheirGridsCommunity() throws Exception {
         mvc.perform(get("/territory").session(signIn("grid"))).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("识字里社区"), containsString("430102001001"), containsString("社区概况"),

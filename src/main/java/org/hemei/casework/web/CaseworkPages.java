@@ -150,10 +150,10 @@ class CaseworkPages {
         java.time.Instant soon = tab.equals("soon") ? java.time.Instant.now().plus(java.time.Duration.ofHours(24)) : null;
         Boolean overdue = tab.equals("overdue") ? true : null;
         // Units see what they lead; a grid worker, who acts for no unit, sees the orders of their grid.
-        Orders.Query query = actor.scope().unitIds().isEmpty()
-                ? new Orders.Query(statuses, null, null, overdue, null, soon, null, null)
+        Orders.Query query = actor.scope().unitIds().isEmpty() ? Orders.Query.grid(statuses, overdue, soon)
                 : tab.equals("assist") ? Orders.Query.assisting(statuses, actor.scope().unitIds())
                 : Orders.Query.inbox(statuses, actor.scope().unitIds(), overdue, soon);
+        if (tab.equals("verify")) query = query.verifiedOnSite();
         model.addAttribute("result", orders.search(query, Paging.page(page), 20));
         model.addAttribute("tab", tab);
         model.addAttribute("tabs", tabs);
@@ -201,7 +201,7 @@ class CaseworkPages {
     String act(@PathVariable long id, ActionForm f, RedirectAttributes redirect) {
         try {
             perform(id, f);
-            redirect.addFlashAttribute("done", f.action());
+            redirect.addFlashAttribute("done", f.action() + outcome(f));
         } catch (DomainException e) {
             refused(redirect, f, e.getMessage());
         } catch (OptimisticLockingFailureException e) {
@@ -347,6 +347,13 @@ class CaseworkPages {
             case "rate" -> whistles.rate(required(f.summons(), "summons"), f.rating());
             default -> throw DomainException.badRequest("未知操作 / unknown action: " + f.action());
         }
+    }
+
+    /** A failed check and an unresolved follow-up are said as such, with what happens next, not as a plain "done". */
+    private static String outcome(ActionForm f) {
+        if ("verify".equals(f.action()) && !Boolean.TRUE.equals(f.passed())) return ".failed";
+        if ("follow-up".equals(f.action()) && Boolean.FALSE.equals(f.resolved())) return ".unresolved";
+        return "";
     }
 
     /** Units to pick from by name (the id goes into the form): the place's district and street, and the city's departments. */
