@@ -34,6 +34,15 @@ public abstract class ApiTestSupport {
         return bearer("demo-" + demoAccount);
     }
 
+    /** Signs a demo account in through the login form, as a browser does; the session then opens pages. */
+    protected org.springframework.mock.web.MockHttpSession signIn(String demoAccount) throws Exception {
+        MvcResult result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+                .param("username", demoAccount).param("password", "demo")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())).andReturn();
+        Assertions.assertEquals("/", result.getResponse().getRedirectedUrl(), "sign-in of " + demoAccount);
+        return (org.springframework.mock.web.MockHttpSession) result.getRequest().getSession(false);
+    }
+
     protected static RequestPostProcessor bearer(String key) {
         return request -> {
             request.addHeader("Authorization", "Bearer " + key);

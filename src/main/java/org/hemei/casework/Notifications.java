@@ -21,7 +21,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Notifications {
 
-    public record Notice(long id, String kind, String message, Long workOrderId, OffsetDateTime createdAt, OffsetDateTime readAt) {
+    public record Notice(long id, String kind, String message, Long workOrderId, String link, OffsetDateTime createdAt,
+            OffsetDateTime readAt) {
+
+        /** The page the notice is about: its order's, or the page it links to; null when it is only news. */
+        public String page() {
+            return workOrderId != null ? "/casework/orders/" + workOrderId : link;
+        }
     }
 
     private final JdbcClient jdbc;
@@ -37,17 +43,31 @@ public class Notifications {
     }
 
     public void toUnit(long unitId, Long orderId, String kind, String message) {
-        insert("UNIT", unitId, null, null, orderId, kind, message);
+        insert("UNIT", unitId, null, null, orderId, null, kind, message);
+        sms(unitId, message);
+    }
+
+    /** About a page that is not an order's ({@code link}: a path of this site, e.g. /duty/evaluations/7). */
+    public void toUnitAbout(long unitId, String link, String kind, String message) {
+        insert("UNIT", unitId, null, null, null, link, kind, message);
+        sms(unitId, message);
+    }
+
+    public void toAccountAbout(long accountId, String link, String kind, String message) {
+        insert("ACCOUNT", null, null, accountId, null, link, kind, message);
+    }
+
+    private void sms(long unitId, String message) {
         units.find(unitId).map(u -> u.getPhone()).filter(p -> p != null && !p.isBlank()).ifPresent(p -> sms.send(p, message));
     }
 
     /** To the leaders whose territory covers this place (the district's and the city's). */
     void toLeaders(String divisionCode, Long orderId, String kind, String message) {
-        insert("LEADERS", null, divisionCode, null, orderId, kind, message);
+        insert("LEADERS", null, divisionCode, null, orderId, null, kind, message);
     }
 
     public void toAccount(long accountId, Long orderId, String kind, String message) {
-        insert("ACCOUNT", null, null, accountId, orderId, kind, message);
+        insert("ACCOUNT", null, null, accountId, orderId, null, kind, message);
     }
 
     public Paging<Notice> mine(boolean unreadOnly, int page, int size) {
@@ -57,7 +77,7 @@ public class Notifications {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
         pageParams.add((long) page * size);
-        List<Notice> items = jdbc.sql("select n.id, n.kind, n.message, n.work_order_id, n.created_at, n.read_at" + where
+        List<Notice> items = jdbc.sql("select n.id, n.kind, n.message, n.work_order_id, n.link, n.created_at, n.read_at" + where
                 + " order by n.id desc limit ? offset ?").params(pageParams).query(Notice.class).list();
         return new Paging<>(items, page, size, total);
     }
@@ -68,9 +88,9 @@ public class Notifications {
                 .params(params).query(Long.class).single();
     }
 
-    /** Marks one of the caller's notifications read; others' are left alone. */
+    /** Marks one of the caller's notifications read (others' are left alone); returns the page it is about, or null. */
     @Transactional
-    public void markRead(long id) {
+    public String markRead(long id) {
         List<Object> params = new ArrayList<>();
         params.add(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
         params.add(Actor.current().username());
@@ -78,6 +98,10 @@ public class Notifications {
         String audience = audience(Actor.current(), params);
         jdbc.sql("update notification n set read_at = ?, read_by = ? where n.id = ? and n.read_at is null and " + audience)
                 .params(params).update();
+        List<Object> mine = new ArrayList<>(List.of(id));
+        return jdbc.sql("select n.work_order_id, n.link from notification n where n.id = ? and " + audience(Actor.current(), mine))
+                .params(mine).query((rs, i) -> new Notice(id, null, null, rs.getObject(1, Long.class), rs.getString(2), null, null).page())
+                .list().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     /** Which notifications a person sees: their units', their own, and as a leader those over their territory. */
@@ -98,10 +122,11 @@ public class Notifications {
         return "(" + String.join(" or ", any) + ")";
     }
 
-    private void insert(String audience, Long unitId, String division, Long accountId, Long orderId, String kind, String message) {
-        jdbc.sql("insert into notification(audience, unit_id, division_code, account_id, work_order_id, kind, message, created_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(audience, unitId, division, accountId, orderId, kind, message.length() > 500 ? message.substring(0, 500) : message,
+    private void insert(String audience, Long unitId, String division, Long accountId, Long orderId, String link, String kind,
+            String message) {
+        jdbc.sql("insert into notification(audience, unit_id, division_code, account_id, work_order_id, link, kind, message, created_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(audience, unitId, division, accountId, orderId, link, kind, message.length() > 500 ? message.substring(0, 500) : message,
                         OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                 .update();
     }

@@ -118,7 +118,7 @@ public class AccessApplications {
                     Limits.clip(a.basis(), 500 - listed.length()) + listed, true, "APPLICATION"));
         }
         audit.record(approve ? "ACCESS_LISTED" : "ACCESS_REFUSED", "access-application:" + id, approve ? code : reason);
-        notices.toUnit(a.departmentUnitId(), DutyNotices.DECISION, "准入申请「" + a.title() + "」" + (approve
+        notices.toUnit(a.departmentUnitId(), DutyNotices.DECISION, DutyNotices.APPLICATIONS_PAGE, "准入申请「" + a.title() + "」" + (approve
                 ? "已准入，事项编码 " + code + " / listed as " + code : "不予准入：" + reason.strip() + " / refused: " + reason.strip()));
         return get(id);
     }

@@ -20,6 +20,8 @@ class DutyNotices {
     static final String APPLICATION = "ACCESS_APPLICATION";
     static final String DECISION = "ACCESS_DECISION";
     static final String EVALUATION = "EVALUATION";
+    static final String TASKS_PAGE = "/duty/tasks";
+    static final String APPLICATIONS_PAGE = "/duty/applications";
 
     private final Notifications notifications;
     private final Units units;
@@ -34,23 +36,29 @@ class DutyNotices {
     /** Each receiving community's committee (a community without a committee unit has no inbox to tell). */
     void toCommunities(Collection<String> communityCodes, String message) {
         for (String code : communityCodes) {
-            units.at(UnitKind.COMMUNITY_COMMITTEE, code).ifPresent(u -> notifications.toUnit(u.getId(), null, TASK, message));
+            units.at(UnitKind.COMMUNITY_COMMITTEE, code).ifPresent(u -> notifications.toUnitAbout(u.getId(), TASKS_PAGE, TASK, message));
         }
     }
 
-    void toUnit(long unitId, String kind, String message) {
-        notifications.toUnit(unitId, null, kind, message);
+    /** {@code link}: the page the notice opens, a path of this site. */
+    void toUnit(long unitId, String kind, String link, String message) {
+        notifications.toUnitAbout(unitId, link, kind, message);
     }
 
     /** The reviewers of access applications: every enabled administrator. */
     void toReviewers(String message) {
-        accounts.enabledIdsWithRole(Role.ADMIN.name()).forEach(id -> notifications.toAccount(id, null, APPLICATION, message));
+        accounts.enabledIdsWithRole(Role.ADMIN.name())
+                .forEach(id -> notifications.toAccountAbout(id, APPLICATIONS_PAGE, APPLICATION, message));
     }
 
     /** A street: its office, and the Party staff whose scope is the street itself (its working committee's staff). */
-    void toStreet(String streetCode, String message) {
-        units.at(UnitKind.STREET_OFFICE, streetCode).ifPresent(u -> notifications.toUnit(u.getId(), null, EVALUATION, message));
+    void toStreet(String streetCode, String link, String message) {
+        units.at(UnitKind.STREET_OFFICE, streetCode).ifPresent(u -> notifications.toUnitAbout(u.getId(), link, EVALUATION, message));
         accounts.enabledIdsWithRoleScopedTo(Role.PARTY_STAFF.name(), streetCode)
-                .forEach(id -> notifications.toAccount(id, null, EVALUATION, message));
+                .forEach(id -> notifications.toAccountAbout(id, link, EVALUATION, message));
+    }
+
+    static String evaluationPage(long id) {
+        return "/duty/evaluations/" + id;
     }
 }

@@ -128,7 +128,7 @@ public class PropertyEvaluations {
         move(e, version, "update property_evaluation set status = 'SUBMITTED', submitted_at = ?, version = version + 1",
                 OffsetDateTime.now(clock));
         audit.record("EVALUATION_SUBMITTED", "property-evaluation:" + id, e.companyName());
-        notices.toStreet(e.streetCode(), e.departmentName() + " 对物业服务企业「" + e.companyName() + "」的评价（" + e.period()
+        notices.toStreet(e.streetCode(), DutyNotices.evaluationPage(id), e.departmentName() + " 对物业服务企业「" + e.companyName() + "」的评价（" + e.period()
                 + "）待街道党工委提出意见 / an evaluation of a property company awaits the street's opinion (#" + id + ")");
         return get(id);
     }
@@ -150,8 +150,10 @@ public class PropertyEvaluations {
                 + " opinion_at = ?, version = version + 1", opinion.name(), form.text().strip(), Actor.current().username(),
                 OffsetDateTime.now(clock));
         audit.record("EVALUATION_OPINION", "property-evaluation:" + id, opinion + " " + form.text().strip());
-        notices.toUnit(e.departmentUnitId(), DutyNotices.EVALUATION, e.committeeName() + (opinion == Opinion.AGREE ? "同意" : "不同意")
-                + "对「" + e.companyName() + "」的评价，可以定稿 / the street gave its opinion on evaluation #" + id + ": " + opinion);
+        String word = "duty.opinion." + opinion;
+        notices.toUnit(e.departmentUnitId(), DutyNotices.EVALUATION, DutyNotices.evaluationPage(id), e.committeeName()
+                + Words.chinese(word) + "对「" + e.companyName() + "」的评价，可以定稿 / the street's opinion on evaluation #" + id + ": "
+                + Words.english(word) + " — it can be finalized");
         return get(id);
     }
 
@@ -179,7 +181,8 @@ public class PropertyEvaluations {
         move(e, form.version(), "update property_evaluation set status = 'FINALIZED', response = ?, finalized_at = ?,"
                 + " finalized_by = ?, version = version + 1", response, OffsetDateTime.now(clock), Actor.current().username());
         audit.record("EVALUATION_FINALIZED", "property-evaluation:" + id, e.companyName());
-        notices.toStreet(e.streetCode(), e.departmentName() + " 已定稿对「" + e.companyName() + "」的评价 / evaluation #" + id + " is final");
+        notices.toStreet(e.streetCode(), DutyNotices.evaluationPage(id), e.departmentName() + " 已定稿对「" + e.companyName()
+                + "」的评价 / evaluation #" + id + " is final");
         return get(id);
     }
 

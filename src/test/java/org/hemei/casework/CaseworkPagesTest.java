@@ -23,11 +23,6 @@ class CaseworkPagesTest extends ApiTestSupport {
 
     static final String ORDERS = "/api/casework/orders";
 
-    private MockHttpSession signIn(String user) throws Exception {
-        return (MockHttpSession) mvc.perform(post("/login").param("username", user).param("password", "demo").with(csrf()))
-                .andReturn().getRequest().getSession(false);
-    }
-
     private JsonNode report() throws Exception {
         GridPoint p = insideFirstGrid("430102001001");
         return call(json(post(ORDERS).with(as("resident")), Map.of("title", unique("楼道堆物"), "text", "楼道里堆满杂物，影响通行",

@@ -227,11 +227,6 @@ class PhotoApiTest extends ApiTestSupport {
                 .isEqualTo(call(get(ORDERS + "/" + order).with(as("dispatcher")), 200).path("leadUnit").path("id").asLong());
     }
 
-    org.springframework.mock.web.MockHttpSession signIn(String account) throws Exception {
-        return (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/login").param("username", account)
-                .param("password", "demo").with(csrf())).andReturn().getRequest().getSession(false);
-    }
-
     @Test
     void aResidentReportsWithAPhotoAndTheOrderPageShowsItWithAnUploadForm() throws Exception {
         var resident = signIn("resident");

@@ -321,12 +321,6 @@ class DispatchCatalogueTest extends ApiTestSupport {
         assertThat(route.path("leadUnitId").asLong()).isNotEqualTo(lead);
     }
 
-    org.springframework.mock.web.MockHttpSession signIn(String user) throws Exception {
-        return (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/login").param("username", user).param("password", "demo")
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-                .andReturn().getRequest().getSession(false);
-    }
-
     String page(org.springframework.mock.web.MockHttpSession session, String url) throws Exception {
         var res = mvc.perform(get(url).session(session)).andReturn().getResponse();
         assertThat(res.getStatus()).isEqualTo(200);

@@ -59,6 +59,23 @@ class DutyNoticesTest extends ApiTestSupport {
                 && n.path("message").asString().contains(title) && n.path("message").asString().contains("属于部门自身职责"));
     }
 
+    @Test
+    void aNoticeOpensThePageItIsAboutOnceRead() throws Exception {
+        String title = unique("协助开展防汛宣传");
+        call(json(post("/api/duty/access-applications"), Map.of("title", title, "basis", "防汛专项（示例）",
+                "startDate", tasks.earliestApplicationStart().toString())).with(as("department")), 201);
+        JsonNode notice = java.util.stream.StreamSupport.stream(notices("admin").spliterator(), false)
+                .filter(n -> n.path("message").asString().contains(title)).findFirst().orElseThrow();
+        assertThat(notice.path("link").asString()).isEqualTo("/duty/applications");
+        mvc.perform(post("/notifications/" + notice.path("id").asLong() + "/read").session(signIn("admin"))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/duty/applications"));
+        // someone else's notice opens nothing and stays unread
+        mvc.perform(post("/notifications/" + notice.path("id").asLong() + "/read").session(signIn("department"))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/notifications"));
+    }
+
     private JsonNode notices(String account) throws Exception {
         return call(get("/api/casework/notifications").param("size", "200").with(as(account)), 200).path("items");
     }

@@ -35,11 +35,6 @@ class DutyPagesTest extends ApiTestSupport {
     @Autowired
     Units units;
 
-    MockHttpSession signIn(String user) throws Exception {
-        return (MockHttpSession) mvc.perform(post("/login").param("username", user).param("password", "demo").with(csrf()))
-                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
-    }
-
     long tasksTitled(String title) {
         return jdbc.sql("select count(*) from duty_task where title = ?").params(title).query(Long.class).single();
     }

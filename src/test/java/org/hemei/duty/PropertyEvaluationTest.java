@@ -93,6 +93,10 @@ class PropertyEvaluationTest extends ApiTestSupport {
         assertThat(opined.path("status").asString()).isEqualTo("OPINED");
         assertThat(opined.path("opinion").asString()).isEqualTo("DISAGREE");
         assertThat(opined.path("opinionBy").asString()).isEqualTo("party");
+        JsonNode told = call(get("/api/casework/notifications").param("size", "200").with(as("department")), 200).path("items");
+        assertThat(told).anyMatch(n -> n.path("link").asString().equals("/duty/evaluations/" + id)
+                && n.path("message").asString().contains("不同意") && n.path("message").asString().contains("Disagree")
+                && !n.path("message").asString().contains("DISAGREE"));
         call(json(post(BASE + "/" + id + "/opinion"), Map.of("opinion", "AGREE", "text", "改为同意", "version",
                 opined.path("version").asInt())).with(as("street")), 409);
 

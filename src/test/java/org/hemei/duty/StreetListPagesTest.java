@@ -75,11 +75,6 @@ class StreetListPagesTest extends StreetListTestSupport {
         return mvc.perform(get(url).session(session)).andReturn().getResponse();
     }
 
-    private MockHttpSession signIn(String account) throws Exception {
-        return (MockHttpSession) mvc.perform(post("/login").param("username", account).param("password", "demo").with(csrf()))
-                .andReturn().getRequest().getSession(false);
-    }
-
     private static MockMultipartFile file(byte[] bytes) {
         return new MockMultipartFile("file", "list.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes);
     }

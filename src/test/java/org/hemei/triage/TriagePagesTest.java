@@ -31,11 +31,6 @@ class TriagePagesTest extends ApiTestSupport {
         jdbc.sql("delete from triage_example where source <> 'upload'").update();
     }
 
-    private MockHttpSession signIn(String user) throws Exception {
-        return (MockHttpSession) mvc.perform(post("/login").param("username", user).param("password", "demo").with(csrf()))
-                .andReturn().getRequest().getSession(false);
-    }
-
     private String html(MvcResult r) throws Exception {
         return r.getResponse().getContentAsString(StandardCharsets.UTF_8);
     }

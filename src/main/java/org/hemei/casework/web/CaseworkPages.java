@@ -226,9 +226,9 @@ class CaseworkPages {
 
     @SignedIn
     @PostMapping("/notifications/{id}/read")
-    String read(@PathVariable long id, @RequestParam(required = false) Long order) {
-        notifications.markRead(id);
-        return order == null ? "redirect:/notifications" : "redirect:/casework/orders/" + order;
+    String read(@PathVariable long id) {
+        String page = notifications.markRead(id); // the stored page, never one the request names: no open redirect
+        return "redirect:" + (page == null ? "/notifications" : page);
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER')")
