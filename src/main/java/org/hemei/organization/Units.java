@@ -72,6 +72,17 @@ public class Units {
         return unit;
     }
 
+    /** What a person typed into a unit field: its number, or the exact name of one unit. 400 when it is neither. */
+    public Unit resolve(String idOrName) {
+        String text = idOrName.strip();
+        if (text.matches("[0-9]{1,18}")) return get(Long.parseLong(text));
+        List<Long> named = jdbc.sql("select id from unit where name = ? order by id").param(text).query(Long.class).list();
+        if (named.size() == 1) return get(named.get(0));
+        throw DomainException.badRequest((named.isEmpty() ? "没有名为「" + text + "」的单位" : "有 " + named.size() + " 个单位名为「" + text + "」")
+                + "，请输入名称后从列表中选择 / " + (named.isEmpty() ? "no unit is named " : named.size() + " units are named ") + text
+                + ": type part of its name and pick it from the list");
+    }
+
     /** Units whose name contains q, of a kind, inside a division (by code prefix). */
     public Paging<UnitRow> search(String q, UnitKind kind, String division, int page, int size) {
         String like = q == null || q.isBlank() ? "%" : "%" + q.strip() + "%";

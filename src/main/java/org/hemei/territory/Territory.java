@@ -79,6 +79,33 @@ public class Territory {
         return tree.get().byCode().size();
     }
 
+    /**
+     * What a person typed into a place field: a code, or the name of exactly one place, in full or without its level
+     * word (文艺路街道 or 文艺路). 400 naming the candidates when the name fits several, or none.
+     */
+    public Division resolve(String codeOrName) {
+        String text = codeOrName.strip();
+        Optional<Division> coded = find(text);
+        if (coded.isPresent()) return coded.get();
+        List<Division> named = tree.get().byCode().values().stream()
+                .filter(d -> d.name().equals(text) || text.equals(d.shortName()) || bare(d.name()).equals(text)).toList();
+        if (named.size() == 1) return named.get(0);
+        if (named.isEmpty()) {
+            throw DomainException.badRequest("没有名为或代码为「" + text + "」的区划，请输入名称后从列表中选择 / no place is named or coded "
+                    + text + ": type part of its name and pick it from the list");
+        }
+        String which = String.join("、", named.stream().limit(5).map(d -> path(d.code()).stream().skip(1).map(Division::name)
+                .collect(java.util.stream.Collectors.joining(" "))).toList());
+        throw DomainException.badRequest("有 " + named.size() + " 处区划名为「" + text + "」（" + which + "），请从列表中选择 / "
+                + named.size() + " places are named " + text + ": pick one from the list");
+    }
+
+    /** A name without its level word, as people say it: 文艺路街道 → 文艺路, 芙蓉区 → 芙蓉, 识字里社区 → 识字里. */
+    private static String bare(String name) {
+        String bare = name.replaceFirst("(街道|社区|村|镇|乡|区|县|市)$", "");
+        return bare.length() >= 2 ? bare : name;
+    }
+
     /** Divisions whose name or code contains the query, the higher levels first. */
     public Paging<Division> search(String q, Level level, int page, int size) {
         String query = q == null ? "" : q.strip();

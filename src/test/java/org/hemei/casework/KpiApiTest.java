@@ -222,10 +222,7 @@ class KpiApiTest extends ApiTestSupport {
     void thePageShowsTheTotalAndEveryDay() throws Exception {
         long id = dispatchedToUnit("NOISE");
         act(id, "sign", unitStaff, Map.of());
-        org.springframework.mock.web.MockHttpSession street = (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/login")
-                .param("username", "street").param("password", "demo")
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-                .andReturn().getRequest().getSession(false);
+        org.springframework.mock.web.MockHttpSession street = signIn("street");
         var page = mvc.perform(get("/casework/kpis").param("division", "430102001").session(street)).andReturn().getResponse();
         assertThat(page.getStatus()).isEqualTo(200);
         String html = page.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
@@ -238,6 +235,25 @@ class KpiApiTest extends ApiTestSupport {
                 .getStatus()).isEqualTo(403);
         assertThat(mvc.perform(get("/").session(street)).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
                 .contains("/casework/kpis");
+    }
+
+    @Test
+    void thePageTakesAPlaceOrAUnitByTheNamePeopleType() throws Exception {
+        org.springframework.mock.web.MockHttpSession leader = signIn("leader");
+        assertThat(page(leader, "/casework/kpis", "division", "文艺路")).contains("按期办结率", "文艺路街道")
+                .doesNotContain("区划代码不存在", "没有名为");
+        String unitName = jdbc.sql("select name from unit where id = ?").param(unit).query(String.class).single();
+        assertThat(page(leader, "/casework/kpis", "unit", unitName)).contains("按期办结率", unitName).doesNotContain("unit must be a unit id");
+        assertThat(page(leader, "/casework/kpis", "division", "不存在的街道")).contains("没有名为或代码为「不存在的街道」的区划");
+        // the board: a named place lists its orders, an unknown one says so instead of an empty list
+        org.springframework.mock.web.MockHttpSession dispatcher = signIn("dispatcher");
+        assertThat(page(dispatcher, "/casework/board", "division", "无此地")).contains("id=\"board-error\"", "没有名为或代码为「无此地」的区划");
+        assertThat(page(dispatcher, "/casework/board", "division", "文艺路")).doesNotContain("board-error");
+    }
+
+    private String page(org.springframework.mock.web.MockHttpSession session, String path, String param, String value) throws Exception {
+        return mvc.perform(get(path).param(param, value).session(session)).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

@@ -95,11 +95,14 @@ class CaseworkPages {
     private final org.hemei.casework.Suggestions suggestions;
     private final Photos photos;
     private final org.hemei.organization.Units units;
+    private final org.hemei.territory.Territory territory;
 
     CaseworkPages(Intake intake, Dispatching dispatching, Handling handling, Orders orders, Categories categories, Routing routing,
             org.hemei.casework.LiveUpdates live, org.hemei.casework.Notifications notifications,
             org.hemei.casework.Supervision supervision, org.hemei.casework.Whistles whistles,
-            org.hemei.casework.Suggestions suggestions, Photos photos, org.hemei.organization.Units units) {
+            org.hemei.casework.Suggestions suggestions, Photos photos, org.hemei.organization.Units units,
+            org.hemei.territory.Territory territory) {
+        this.territory = territory;
         this.photos = photos;
         this.units = units;
         this.suggestions = suggestions;
@@ -120,7 +123,14 @@ class CaseworkPages {
     String board(@RequestParam(required = false) Set<Status> status, @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) String q, @RequestParam(required = false) String division,
             @RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("result", orders.search(new Orders.Query(status, null, division, overdue, q), Paging.page(page), 20));
+        String code = null;
+        try { // a place typed by name is taken too; an unknown one says so rather than list nothing
+            code = division == null || division.isBlank() ? null : territory.resolve(division).code();
+        } catch (DomainException e) {
+            model.addAttribute("error", e.getMessage());
+        }
+        model.addAttribute("result", model.containsAttribute("error") ? new Paging<Orders.OrderRow>(List.of(), 0, 20, 0)
+                : orders.search(new Orders.Query(status, null, code, overdue, q), Paging.page(page), 20));
         model.addAttribute("statuses", Status.values());
         model.addAttribute("selected", status == null ? Set.of() : status);
         model.addAttribute("overdue", overdue);

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.hemei.casework.Measures;
+import org.hemei.organization.Units;
 import org.hemei.shared.DomainException;
+import org.hemei.territory.Territory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,9 +18,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 class KpiPages {
 
     private final Measures measures;
+    private final Units units;
+    private final Territory territory;
 
-    KpiPages(Measures measures) {
+    KpiPages(Measures measures, Units units, Territory territory) {
         this.measures = measures;
+        this.units = units;
+        this.territory = territory;
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER','LEADER','UNIT_STAFF')")
@@ -28,7 +34,10 @@ class KpiPages {
         model.addAttribute("unit", unit);
         model.addAttribute("division", division);
         try {
-            Measures.Kpis kpis = measures.kpis(KpiApi.unitId(unit), division, from, to);
+            // people type names here (or pick them, which puts the number or code): both are taken
+            Long unitId = unit == null || unit.isBlank() ? null : units.resolve(unit).getId();
+            String code = division == null || division.isBlank() ? null : territory.resolve(division).code();
+            Measures.Kpis kpis = measures.kpis(unitId, code, from, to);
             model.addAttribute("kpis", kpis);
             List<Measures.Row> newestFirst = new ArrayList<>(kpis.days());
             Collections.reverse(newestFirst);
