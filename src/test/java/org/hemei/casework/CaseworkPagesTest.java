@@ -224,6 +224,17 @@ class CaseworkPagesTest extends ApiTestSupport {
     }
 
     @Test
+    void aResidentReadsAMessageInThePagesLanguageOnly() throws Exception {
+        MockHttpSession resident = signIn("resident");
+        String chinese = mvc.perform(get("/track").param("number", "12345-19990101-000009").session(resident)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(chinese).contains("未找到您的工单 12345-19990101-000009").doesNotContain("no order of yours");
+        String english = mvc.perform(get("/track").param("number", "12345-19990101-000009").param("lang", "en").session(resident))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains("no order of yours has this number: 12345-19990101-000009").doesNotContain("未找到");
+    }
+
+    @Test
     void aResidentPagesThroughTheirOwnOrders() throws Exception {
         for (int i = 0; i < 21; i++) report();
         MockHttpSession resident = signIn("resident");

@@ -288,7 +288,7 @@ class CaseworkPages {
             try {
                 return "redirect:/casework/orders/" + orders.byNumber(number.strip()).id();
             } catch (DomainException | org.springframework.security.access.AccessDeniedException e) {
-                model.addAttribute("error", "未找到您的这张工单 / no order of yours has this number: " + number);
+                model.addAttribute("error", "未找到您的工单 " + number + " / no order of yours has this number: " + number);
             }
         }
         model.addAttribute("mine", orders.search(new Orders.Query(null, null, null, null, null), Paging.page(page), 20));
