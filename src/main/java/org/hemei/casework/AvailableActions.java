@@ -44,6 +44,9 @@ public final class AvailableActions {
                 case SUSPENDED -> actions.add("resume");
                 default -> { }
             }
+            // one request of each kind at a time: a second waits for the centre's decision on the first
+            if (o.getPendingExtensionUntil() != null) actions.remove("extension");
+            if (o.getPendingSuspensionReason() != null) actions.remove("suspension");
         }
         boolean overseer = centre || actor.has(Role.LEADER);
         if (overseer && o.getLeadUnitId() != null && s.isOpen() && o.getHandledAt() == null) actions.add("supervise");

@@ -113,6 +113,11 @@ public class Intake {
         WorkOrder received = WorkOrder.receive(null, channel, withRequester, d.divisionCode(),
                 ownDemand ? actor.accountId() : null, actor.username(), now);
         boolean registerNow = channel == Channel.HOTLINE && d.category() != null;
+        if (d.answer() != null && !d.answer().isBlank() && !registerNow) { // an answer is never dropped unseen
+            throw DomainException.badRequest(channel == Channel.HOTLINE
+                    ? "当场答复即办结，须先选择类别 / an answer at intake closes the order: choose its category first"
+                    : "只有 12345 热线受理时可以当场答复 / only the 12345 hotline answers at intake");
+        }
         // Registration records how the operator's category compares with triage's, so it needs the proposal now;
         // every other order is triaged after commit, off the request (IntakeSuggestions).
         if (registerNow) suggestions.ensure(received);

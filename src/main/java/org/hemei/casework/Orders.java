@@ -196,11 +196,10 @@ public class Orders {
             params.add(OffsetDateTime.ofInstant(query.dueBefore(), java.time.ZoneOffset.UTC));
         }
         if (query.q() != null && !query.q().isBlank()) {
-            where.append(" and (o.number like ? or o.title like ? or o.text like ?)");
+            // an imported order is also found by the number it had before (AUD-001 in the file)
+            where.append(" and (o.number like ? or o.external_number like ? or o.title like ? or o.text like ?)");
             String like = "%" + query.q().strip() + "%";
-            params.add(like);
-            params.add(like);
-            params.add(like);
+            for (int i = 0; i < 4; i++) params.add(like);
         }
         long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);

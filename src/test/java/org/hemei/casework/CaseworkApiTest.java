@@ -166,6 +166,16 @@ class CaseworkApiTest extends ApiTestSupport {
     }
 
     @Test
+    void anAnswerWithoutACategoryIsRefusedNotDropped() throws Exception {
+        String text = unique("请问居住证在哪里续签");
+        JsonNode refused = call(json(post(ORDERS).with(as("dispatcher")), Map.of("text", text, "answer", "可到社区服务中心办理")), 400);
+        assertApiError(refused, 400);
+        assertThat(refused.path("message").asString()).contains("须先选择类别");
+        assertThat(call(get(ORDERS).param("q", text).with(as("dispatcher")), 200).path("total").asLong()).isZero();
+        assertApiError(call(json(post(ORDERS).with(as("resident")), Map.of("text", text, "answer", "自己答复")), 400), 400);
+    }
+
+    @Test
     void aMajorHazardGoesToTheWholeEmergencyPlanAtOnceAndTopsTheBoard() throws Exception {
         JsonNode order = report("dispatcher", demandAt("430102001001", "HAZARD"));
         assertThat(order.path("status").asString()).isEqualTo("DISPATCHED");

@@ -235,6 +235,22 @@ class CaseworkPagesTest extends ApiTestSupport {
     }
 
     @Test
+    void aPendingRequestIsNotOfferedAgainUntilItIsDecided() throws Exception {
+        long id = report().path("id").asLong();
+        step(id, "register", "dispatcher", Map.of("category", "SANITATION"));
+        step(id, "dispatch", "dispatcher", Map.of());
+        step(id, "sign", "street", Map.of());
+        MockHttpSession street = signIn("street");
+        String before = mvc.perform(get("/casework/orders/" + id).session(street)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(before).contains("id=\"action-extension\"", "id=\"action-suspension\"");
+        step(id, "suspension", "street", Map.of("reason", "等待业主委员会表决"));
+        String pending = mvc.perform(get("/casework/orders/" + id).session(street)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(pending).contains("id=\"action-extension\"").doesNotContain("id=\"action-suspension\"");
+    }
+
+    @Test
     void aResidentPagesThroughTheirOwnOrders() throws Exception {
         for (int i = 0; i < 21; i++) report();
         MockHttpSession resident = signIn("resident");

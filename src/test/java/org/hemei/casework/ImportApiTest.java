@@ -90,6 +90,8 @@ class ImportApiTest extends ApiTestSupport {
         assertThat(actions(lamp)).containsExactly("IMPORT");
         assertThat(lamp.path("timeline").get(0).path("actor").asString()).isEqualTo("dispatcher");
         assertThat(lamp.path("timeline").get(0).path("note").asString()).contains("H-" + tag + "-1", "历史工单.csv");
+        JsonNode byOldNumber = call(get("/api/casework/orders").param("q", "H-" + tag + "-1").with(as("dispatcher")), 200).path("items");
+        assertThat(texts(byOldNumber, "number")).containsExactly(lamp.path("number").asString());
 
         JsonNode noise = orderTitled(tag + " 噪声");
         assertThat(noise.path("status").asString()).isEqualTo("CLOSED");
