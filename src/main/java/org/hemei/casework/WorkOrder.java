@@ -355,6 +355,10 @@ public class WorkOrder {
     private static final java.time.format.DateTimeFormatter NOTE_TIME = java.time.format.DateTimeFormatter
             .ofPattern("yyyy-MM-dd HH:mm").withZone(TimeLimit.CHINA);
 
+    static String noteTime(java.time.Instant at) {
+        return NOTE_TIME.format(at);
+    }
+
     private Step move(String action, Status to, Long unit, String note) {
         Step step = new Step(action, status, to, unit, note);
         status = to;

@@ -307,6 +307,26 @@ class CaseworkApiTest extends ApiTestSupport {
     }
 
     @Test
+    void theLeadUnitHearsOfNewWorkAndOfTheCentresDecisions() throws Exception {
+        long id = id(report("resident", demandAt("430102001001", null)));
+        act(id, "register", "dispatcher", Map.of("category", "SANITATION"), 200);
+        String number = act(id, "dispatch", "dispatcher", Map.of(), 200).path("number").asString();
+        act(id, "sign", "street", Map.of(), 200);
+        act(id, "extension", "street", Map.of("until", "2099-01-01T00:00:00Z", "reason", "需协调多部门"), 200);
+        act(id, "extension-decision", "dispatcher", Map.of("approve", false, "note", "时限充足"), 200);
+        List<String> told = new java.util.ArrayList<>();
+        call(get("/api/casework/notifications").param("size", "200").with(as("street")), 200).path("items").forEach(n -> {
+            if (n.path("kind").asString().equals("ASSIGNED") && n.path("message").asString().contains(number)) {
+                told.add(n.path("message").asString());
+            }
+        });
+        assertThat(told).hasSize(2).anyMatch(m -> m.startsWith("工单 " + number + " 延期未批准：时限充足"))
+                .anyMatch(m -> m.startsWith("新工单 " + number + " 已派至本单位，请于 "));
+        assertThat(call(get("/api/casework/notifications").param("size", "200").with(as("department")), 200).path("items"))
+                .noneMatch(n -> n.path("message").asString().contains(number));
+    }
+
+    @Test
     void theHolidayCalendarIsDataAndAdminsEnterNewYears() throws Exception {
         JsonNode y2026 = call(get("/api/casework/calendar/2026").with(as("dispatcher")), 200);
         assertThat(texts(y2026, "name")).contains("国庆节", "国庆节调休上班");
