@@ -51,29 +51,34 @@ public class Orders {
      * (e.g. summoned by a whistle).
      */
     public record Query(Set<Status> statuses, Long unit, String division, Boolean overdue, String q, Instant dueBefore,
-            Set<Long> ledBy, Set<Long> assistedBy, boolean verifiedOnSiteOnly) {
+            Set<Long> ledBy, Set<Long> assistedBy, boolean verifiedOnSiteOnly, boolean awaitingDecisionOnly) {
 
         public Query(Set<Status> statuses, Long unit, String division, Boolean overdue, String q) {
-            this(statuses, unit, division, overdue, q, null, null, null, false);
+            this(statuses, unit, division, overdue, q, null, null, null, false, false);
         }
 
         public static Query assisting(Set<Status> statuses, Set<Long> units) {
-            return new Query(statuses, null, null, null, null, null, null, units, false);
+            return new Query(statuses, null, null, null, null, null, null, units, false, false);
         }
 
         /** A unit's inbox: orders led by any of the units the person acts for. */
         public static Query inbox(Set<Status> statuses, Set<Long> units, Boolean overdue, Instant dueBefore) {
-            return new Query(statuses, null, null, overdue, null, dueBefore, units, null, false);
+            return new Query(statuses, null, null, overdue, null, dueBefore, units, null, false, false);
         }
 
         /** A grid worker's inbox: the orders of their grid, the scope filter does the rest. */
         public static Query grid(Set<Status> statuses, Boolean overdue, Instant dueBefore) {
-            return new Query(statuses, null, null, overdue, null, dueBefore, null, null, false);
+            return new Query(statuses, null, null, overdue, null, dueBefore, null, null, false, false);
         }
 
         /** Only orders whose category is verified on site 现场核查 (the others go straight to follow-up). */
         public Query verifiedOnSite() {
-            return new Query(statuses, unit, division, overdue, q, dueBefore, ledBy, assistedBy, true);
+            return new Query(statuses, unit, division, overdue, q, dueBefore, ledBy, assistedBy, true, awaitingDecisionOnly);
+        }
+
+        /** Only orders waiting for the centre's decision: a return, more time or a suspension asked for. */
+        public Query awaitingDecision() {
+            return new Query(statuses, unit, division, overdue, q, dueBefore, ledBy, assistedBy, verifiedOnSiteOnly, true);
         }
     }
 
@@ -174,6 +179,9 @@ public class Orders {
                     + " a.work_order_id = o.id and a.unit_id in (" + in + ")) and (o.lead_unit_id is null or o.lead_unit_id not in (" + in + "))");
             params.addAll(query.assistedBy());
             params.addAll(query.assistedBy());
+        }
+        if (query.awaitingDecisionOnly()) {
+            where.append(" and (o.status = 'RETURN_REQUESTED' or o.pending_extension_until is not null or o.pending_suspension_reason is not null)");
         }
         if (query.verifiedOnSiteOnly()) {
             List<String> verified = categories.all().stream().filter(Category::verify).map(Category::code).toList();

@@ -289,6 +289,10 @@ class CaseworkApiTest extends ApiTestSupport {
         assertThat(act(prank, "invalidate", "dispatcher", Map.of("reason", "骚扰"), 200).path("status").asString()).isEqualTo("INVALID");
     }
 
+    private List<String> awaitingDecision() throws Exception {
+        return texts(call(get(ORDERS).param("awaitingDecision", "true").param("size", "200").with(as("dispatcher")), 200).path("items"), "id");
+    }
+
     @Test
     void extensionAndSuspensionNeedTheCentresApproval() throws Exception {
         long id = id(report("resident", demandAt("430102001001", null)));
@@ -297,8 +301,13 @@ class CaseworkApiTest extends ApiTestSupport {
         JsonNode signed = act(id, "sign", "street", Map.of(), 200);
         java.time.Instant due = java.time.Instant.parse(signed.path("handleDueAt").asString());
         act(id, "extension", "street", Map.of("until", due.plusSeconds(86400 * 3).toString(), "reason", "需协调多部门"), 200);
+        assertThat(awaitingDecision()).contains(String.valueOf(id));
+        String board = mvc.perform(get("/casework/board").param("awaiting", "true").session(signIn("dispatcher"))).andReturn()
+                .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(board).contains(signed.path("number").asString(), "name=\"awaiting\" value=\"true\" checked");
         assertApiError(act(id, "extension-decision", "street", Map.of("approve", true), 403), 403);
         JsonNode extended = act(id, "extension-decision", "dispatcher", Map.of("approve", true), 200);
+        assertThat(awaitingDecision()).doesNotContain(String.valueOf(id));
         assertThat(java.time.Instant.parse(extended.path("handleDueAt").asString())).isEqualTo(due.plusSeconds(86400 * 3));
         act(id, "suspension", "street", Map.of("reason", "等待司法程序"), 200);
         assertThat(act(id, "suspension-decision", "dispatcher", Map.of("approve", true), 200).path("status").asString())

@@ -117,9 +117,10 @@ class CaseworkApi {
     @GetMapping("/orders")
     Paging<OrderRow> list(@RequestParam(required = false) Set<Status> status, @RequestParam(required = false) Long unit,
             @RequestParam(required = false) String division, @RequestParam(required = false) Boolean overdue,
-            @RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return orders.search(new Orders.Query(status, unit, division, overdue, q), Paging.page(page), Paging.size(size));
+            @RequestParam(required = false) String q, @RequestParam(required = false) Boolean awaitingDecision,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        Orders.Query query = new Orders.Query(status, unit, division, overdue, q);
+        return orders.search(Boolean.TRUE.equals(awaitingDecision) ? query.awaitingDecision() : query, Paging.page(page), Paging.size(size));
     }
 
     @SignedIn

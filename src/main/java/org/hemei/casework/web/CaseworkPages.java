@@ -122,7 +122,7 @@ class CaseworkPages {
     @GetMapping("/casework/board")
     String board(@RequestParam(required = false) Set<Status> status, @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) String q, @RequestParam(required = false) String division,
-            @RequestParam(required = false) Integer page, Model model) {
+            @RequestParam(required = false) Boolean awaiting, @RequestParam(required = false) Integer page, Model model) {
         String code = null;
         try { // a place typed by name is taken too; an unknown one says so rather than list nothing
             code = division == null || division.isBlank() ? null : territory.resolve(division).code();
@@ -130,7 +130,8 @@ class CaseworkPages {
             model.addAttribute("error", e.getMessage());
         }
         model.addAttribute("result", model.containsAttribute("error") ? new Paging<Orders.OrderRow>(List.of(), 0, 20, 0)
-                : orders.search(new Orders.Query(status, null, code, overdue, q), Paging.page(page), 20));
+                : orders.search(awaiting(new Orders.Query(status, null, code, overdue, q), awaiting), Paging.page(page), 20));
+        model.addAttribute("awaiting", awaiting);
         model.addAttribute("statuses", Status.values());
         model.addAttribute("selected", status == null ? Set.of() : status);
         model.addAttribute("overdue", overdue);
@@ -357,6 +358,11 @@ class CaseworkPages {
             case "rate" -> whistles.rate(required(f.summons(), "summons"), f.rating());
             default -> throw DomainException.badRequest("未知操作 / unknown action: " + f.action());
         }
+    }
+
+    /** The dispatcher's queue of requests to decide (退单、延期、挂账), as a filter of the board. */
+    private static Orders.Query awaiting(Orders.Query query, Boolean awaiting) {
+        return Boolean.TRUE.equals(awaiting) ? query.awaitingDecision() : query;
     }
 
     /** A failed check and an unresolved follow-up are said as such, with what happens next, not as a plain "done". */
