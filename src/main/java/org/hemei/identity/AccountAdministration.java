@@ -213,6 +213,11 @@ public class AccountAdministration {
         if (form.roles() == null || form.roles().isEmpty()) {
             throw DomainException.badRequest("至少选择一个角色 / choose at least one role");
         }
+        // staff act for a territory or a unit: without one an account opens only empty pages
+        boolean unscoped = form.scope().divisionCodes().isEmpty() && form.scope().unitIds().isEmpty();
+        if (unscoped && form.roles().stream().anyMatch(r -> r.isStaff() && r != Role.ADMIN)) {
+            throw DomainException.badRequest("工作人员须填写辖区或所属单位 / staff need a territory or a unit to act for");
+        }
         for (String code : form.scope().divisionCodes()) {
             if (!code.matches("\\d{6}|\\d{9}|\\d{12}|\\d{15}")) {
                 throw DomainException.badRequest("辖区代码无效 / invalid scope code: " + code);

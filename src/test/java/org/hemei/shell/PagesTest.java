@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 /** Every page renders for the people it is meant for, in Chinese by default and in English on request. */
 @SpringBootTest
@@ -115,6 +116,24 @@ class PagesTest {
                         not(containsString("待签收、办理中")))));
         mvc.perform(get("/").session(signIn("resident"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("按编号查询办理进度并评价")));
+    }
+
+    @Test
+    void aNewAccountAssumesNoRoleAStaffOneNeedsATerritoryAndSavingSaysSo() throws Exception {
+        MockHttpSession admin = signIn("admin");
+        mvc.perform(get("/admin/accounts/new").session(admin)).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("value=\"RESIDENT\""), not(containsString("value=\"RESIDENT\" checked")))));
+        String name = "pg" + System.nanoTime() % 1_000_000_000L;
+        mvc.perform(post("/admin/accounts").session(admin).with(csrf()).param("username", name).param("displayName", "新同事")
+                .param("password", "demo1234").param("roles", "UNIT_STAFF").param("divisions", "").param("units", "")
+                .param("enabled", "true")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("工作人员须填写辖区或所属单位")));
+        MvcResult saved = mvc.perform(post("/admin/accounts").session(admin).with(csrf()).param("username", name)
+                .param("displayName", "新同事").param("password", "demo1234").param("roles", "UNIT_STAFF")
+                .param("divisions", "430102001").param("units", "").param("enabled", "true"))
+                .andExpect(redirectedUrl("/admin/accounts?q=" + name)).andReturn();
+        mvc.perform(get("/admin/accounts").param("q", name).session(admin).flashAttrs(saved.getFlashMap()))
+                .andExpect(content().string(allOf(containsString("id=\"account-saved\""), containsString("新同事"))));
     }
 
     @Test

@@ -64,7 +64,7 @@ class AdminPages {
     @AdminOnly
     @GetMapping("/admin/accounts/new")
     String create(Model model) {
-        model.addAttribute("form", new AccountPost("", "", "", Set.of(Role.RESIDENT), "", "", true, null));
+        model.addAttribute("form", new AccountPost("", "", "", Set.of(), "", "", true, null)); // roles are chosen, never assumed
         return form(model, null);
     }
 
@@ -77,11 +77,13 @@ class AdminPages {
 
     @AdminOnly
     @PostMapping({ "/admin/accounts", "/admin/accounts/{id}" })
-    String save(@PathVariable(required = false) Long id, AccountPost post, Model model) {
+    String save(@PathVariable(required = false) Long id, AccountPost post, Model model, RedirectAttributes redirect) {
         try {
             if (id == null) accounts.create(post.form());
             else accounts.update(id, post.form());
-            return "redirect:/admin/accounts?q=" + post.username();
+            redirect.addFlashAttribute("saved", true);
+            redirect.addAttribute("q", post.username());
+            return "redirect:/admin/accounts";
         } catch (DomainException | OptimisticLockingFailureException e) {
             model.addAttribute("form", post);
             model.addAttribute("error", e instanceof DomainException ? e.getMessage()
