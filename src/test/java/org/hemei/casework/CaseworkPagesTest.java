@@ -37,6 +37,10 @@ class CaseworkPagesTest extends ApiTestSupport {
         return call(get(ORDERS + "/" + id).with(as("dispatcher")), 200);
     }
 
+    private String page(MockHttpSession session, String url) throws Exception {
+        return mvc.perform(get(url).session(session)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
     /** Posts an action from the order page and returns the page it redirects to, as the browser shows it. */
     private String act(MockHttpSession session, long id, String... fields) throws Exception {
         var request = post("/casework/orders/" + id + "/act").session(session).with(csrf());
@@ -65,7 +69,7 @@ class CaseworkPagesTest extends ApiTestSupport {
     @Test
     void aRefusedReportSaysThePhotoMustBeChosenAgainAndKeepsTheRest() throws Exception {
         MockHttpSession resident = signIn("resident");
-        String form = mvc.perform(get("/report").session(resident)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String form = page(resident, "/report");
         assertThat(form).contains("maxlength=\"300\"", "maxlength=\"4000\"").doesNotContain("id=\"photo-again\"");
         var photo = new org.springframework.mock.web.MockMultipartFile("photo", "p.png", "image/png",
                 PhotoApiTest.image("png", java.awt.Color.RED));
@@ -80,13 +84,11 @@ class CaseworkPagesTest extends ApiTestSupport {
         long id = report().path("id").asLong();
         step(id, "register", "dispatcher", Map.of("category", "COMMUNITY"));
         MockHttpSession dispatcher = signIn("dispatcher");
-        String zh = mvc.perform(get("/casework/orders/" + id).session(dispatcher)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String zh = page(dispatcher, "/casework/orders/" + id);
         assertThat(zh).contains("<dd>社区事务</dd>");
-        String en = mvc.perform(get("/casework/orders/" + id).param("lang", "en").session(dispatcher)).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        String en = page(dispatcher, "/casework/orders/" + id + "?lang=en");
         assertThat(en).contains("<dd>Community affairs</dd>").doesNotContain("<dd>社区事务</dd>");
-        String board = mvc.perform(get("/casework/board").param("lang", "en").session(dispatcher)).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        String board = page(dispatcher, "/casework/board?lang=en");
         assertThat(board).contains("Community affairs"); // lists too
     }
 
@@ -99,24 +101,17 @@ class CaseworkPagesTest extends ApiTestSupport {
         step(id, "dispatch", "dispatcher", Map.of());
         String reveal = "/casework/orders/" + id + "/reveal";
         for (String lead : new String[] { "street", "dispatcher" }) {
-            assertThat(mvc.perform(get("/casework/orders/" + id).session(signIn(lead))).andReturn().getResponse()
-                    .getContentAsString(StandardCharsets.UTF_8)).contains(reveal, "138****5678");
+            assertThat(page(signIn(lead), "/casework/orders/" + id)).contains(reveal, "138****5678");
         }
-        assertThat(mvc.perform(get("/casework/orders/" + id).session(signIn("community"))).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8)).contains("138****5678").doesNotContain(reveal);
+        assertThat(page(signIn("community"), "/casework/orders/" + id)).contains("138****5678").doesNotContain(reveal);
     }
 
     @Test
     void theTimelineSaysTheChannelAndTheSatisfactionInWords() throws Exception {
-        long id = report().path("id").asLong();
-        step(id, "register", "dispatcher", Map.of("category", "SANITATION"));
-        step(id, "dispatch", "dispatcher", Map.of());
-        step(id, "sign", "street", Map.of());
-        step(id, "handle", "street", Map.of("note", "已清理"));
+        long id = handled("SANITATION").path("id").asLong();
         step(id, "verify", "dispatcher", Map.of("passed", true));
         step(id, "follow-up", "resident", Map.of("resolved", true, "satisfaction", "BASICALLY_SATISFIED", "note", "还行"));
-        String page = mvc.perform(get("/casework/orders/" + id).session(signIn("dispatcher"))).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        String page = page(signIn("dispatcher"), "/casework/orders/" + id);
         String timeline = page.substring(page.indexOf("class=\"timeline\""));
         assertThat(timeline).contains("<div>网站/手机</div>", "<div>基本满意 还行</div>")
                 .doesNotContain("<div>WEB</div>", "BASICALLY_SATISFIED");
@@ -124,26 +119,26 @@ class CaseworkPagesTest extends ApiTestSupport {
 
     @Test
     void theTimelineNamesStaffByTheirNameAndAResidentOnlyByRole() throws Exception {
-        long id = report().path("id").asLong();
-        step(id, "register", "dispatcher", Map.of("category", "SANITATION"));
-        step(id, "dispatch", "dispatcher", Map.of());
-        step(id, "sign", "street", Map.of());
-        String page = mvc.perform(get("/casework/orders/" + id).session(signIn("dispatcher"))).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        long id = signed("SANITATION");
+        String page = page(signIn("dispatcher"), "/casework/orders/" + id);
         String timeline = page.substring(page.indexOf("class=\"timeline\""));
         assertThat(timeline).contains("<small>12345派单员（示例）</small>", "<small>文艺路街道工作人员（示例）</small>", "<small>居民</small>")
                 .doesNotContain("<small>dispatcher</small>", "<small>resident</small>", "居民（示例）");
-        String english = mvc.perform(get("/casework/orders/" + id + "?lang=en").session(signIn("dispatcher"))).andReturn()
-                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String english = page(signIn("dispatcher"), "/casework/orders/" + id + "?lang=en");
         assertThat(english).contains("<small>Resident</small>");
     }
 
-    private JsonNode handled(String category) throws Exception {
-        JsonNode o = report();
-        long id = o.path("id").asLong();
+    /** A resident's report, registered under the category, dispatched and signed for by the street. */
+    private long signed(String category) throws Exception {
+        long id = report().path("id").asLong();
         step(id, "register", "dispatcher", Map.of("category", category));
         step(id, "dispatch", "dispatcher", Map.of());
         step(id, "sign", "street", Map.of());
+        return id;
+    }
+
+    private JsonNode handled(String category) throws Exception {
+        long id = signed(category);
         step(id, "handle", "street", Map.of("note", "已处理"));
         return order(id);
     }
@@ -152,7 +147,7 @@ class CaseworkPagesTest extends ApiTestSupport {
     void aGridWorkersChecksListOnlyWhatIsCheckedOnSiteAndAFailedCheckSaysItWentBack() throws Exception {
         JsonNode checked = handled("SANITATION"), unchecked = handled("CONSULT");
         MockHttpSession grid = signIn("grid");
-        String inbox = mvc.perform(get("/casework/inbox").session(grid)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String inbox = page(grid, "/casework/inbox");
         assertThat(inbox).contains(checked.path("number").asString()).doesNotContain(unchecked.path("number").asString());
 
         long id = checked.path("id").asLong();
@@ -207,17 +202,14 @@ class CaseworkPagesTest extends ApiTestSupport {
         long id = key.getKey().longValue();
         MockHttpSession dispatcher = signIn("dispatcher");
         try {
-            String page = mvc.perform(get("/casework/imports").session(dispatcher)).andReturn().getResponse()
-                    .getContentAsString(StandardCharsets.UTF_8);
+            String page = page(dispatcher, "/casework/imports");
             assertThat(page).contains("hx-get=\"/casework/imports/recent\"", "12345派单员（示例）");
-            String recent = mvc.perform(get("/casework/imports/recent").session(dispatcher)).andReturn().getResponse()
-                    .getContentAsString(StandardCharsets.UTF_8);
+            String recent = page(dispatcher, "/casework/imports/recent");
             assertThat(recent).startsWith("<table").contains("running.csv", "hx-trigger=\"every 2s\"").doesNotContain("<html");
         } finally {
             jdbc.sql("update order_import set status = 'DONE', processed = total, finished_at = ? where id = ?").params(now, id).update();
         }
-        String recent = mvc.perform(get("/casework/imports/recent").session(dispatcher)).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        String recent = page(dispatcher, "/casework/imports/recent");
         assertThat(recent).contains("running.csv").doesNotContain("hx-get");
         mvc.perform(get("/casework/imports/recent").session(signIn("street")))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
@@ -226,27 +218,20 @@ class CaseworkPagesTest extends ApiTestSupport {
     @Test
     void aResidentReadsAMessageInThePagesLanguageOnly() throws Exception {
         MockHttpSession resident = signIn("resident");
-        String chinese = mvc.perform(get("/track").param("number", "12345-19990101-000009").session(resident)).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        String chinese = page(resident, "/track?number=12345-19990101-000009");
         assertThat(chinese).contains("未找到您的工单 12345-19990101-000009").doesNotContain("no order of yours");
-        String english = mvc.perform(get("/track").param("number", "12345-19990101-000009").param("lang", "en").session(resident))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String english = page(resident, "/track?number=12345-19990101-000009&lang=en");
         assertThat(english).contains("no order of yours has this number: 12345-19990101-000009").doesNotContain("未找到");
     }
 
     @Test
     void aPendingRequestIsNotOfferedAgainUntilItIsDecided() throws Exception {
-        long id = report().path("id").asLong();
-        step(id, "register", "dispatcher", Map.of("category", "SANITATION"));
-        step(id, "dispatch", "dispatcher", Map.of());
-        step(id, "sign", "street", Map.of());
+        long id = signed("SANITATION");
         MockHttpSession street = signIn("street");
-        String before = mvc.perform(get("/casework/orders/" + id).session(street)).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        String before = page(street, "/casework/orders/" + id);
         assertThat(before).contains("id=\"action-extension\"", "id=\"action-suspension\"");
         step(id, "suspension", "street", Map.of("reason", "等待业主委员会表决"));
-        String pending = mvc.perform(get("/casework/orders/" + id).session(street)).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        String pending = page(street, "/casework/orders/" + id);
         assertThat(pending).contains("id=\"action-extension\"").doesNotContain("id=\"action-suspension\"");
     }
 
@@ -254,10 +239,9 @@ class CaseworkPagesTest extends ApiTestSupport {
     void aResidentPagesThroughTheirOwnOrders() throws Exception {
         for (int i = 0; i < 21; i++) report();
         MockHttpSession resident = signIn("resident");
-        String first = mvc.perform(get("/track").session(resident)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String first = page(resident, "/track");
         assertThat(first).contains("href=\"/track?page=1\"");
-        String second = mvc.perform(get("/track?page=1").session(resident)).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        String second = page(resident, "/track?page=1");
         assertThat(second).contains("第 2 / ", "href=\"/track?page=0\"");
     }
 
