@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * Loads orders within the caller's scope, applies one transition and writes it to the timeline — the one
  * path every action takes. Who sees an order: the 12345 centre, leaders and admins city-wide; units the orders
- * they lead or assist and those in their territory; grid workers their grid's; residents and couriers their own.
+ * they lead or assist and those in their territory; grid workers their grid's and those placed no finer than their
+ * community (a hotline call often names only the community: it may well be in their grid, and they are the community's
+ * eyes on the ground); residents and couriers their own.
  */
 @Component
 public class OrderAccess {
@@ -160,7 +162,7 @@ public class OrderAccess {
             Scope s = actor.scope();
             if (o.getLeadUnitId() != null && s.unitIds().contains(o.getLeadUnitId())) return true;
             if (o.assistingUnitIds().stream().anyMatch(s.unitIds()::contains)) return true;
-            return o.getDivisionCode() != null && s.covers(o.getDivisionCode());
+            return s.reads(o.getDivisionCode());
         }
         return false;
     }
@@ -181,6 +183,10 @@ public class OrderAccess {
             for (String code : actor.scope().divisionCodes()) {
                 any.add("o.division_code like ?");
                 params.add(Scope.prefix(code) + "%");
+                if (code.length() > Scope.COMMUNITY_DIGITS) { // a grid: see Scope#reads
+                    any.add("o.division_code = ?");
+                    params.add(code.substring(0, Scope.COMMUNITY_DIGITS));
+                }
             }
         }
         return "(" + String.join(" or ", any) + ")";

@@ -9,6 +9,8 @@ import java.util.Set;
 public record Scope(Set<String> divisionCodes, Set<Long> unitIds) {
 
     public static final String CITY = "430100";
+    /** A community's (or village's) code has 12 digits; its grids' are longer. */
+    public static final int COMMUNITY_DIGITS = 12;
 
     public Scope {
         divisionCodes = Set.copyOf(divisionCodes);
@@ -42,9 +44,9 @@ public record Scope(Set<String> divisionCodes, Set<Long> unitIds) {
      */
     public boolean reads(String code) {
         if (covers(code)) return true;
-        if (code == null || code.length() != 12) return false;
+        if (code == null || code.length() != COMMUNITY_DIGITS) return false;
         for (String d : divisionCodes) {
-            if (d.length() > 12 && d.startsWith(code)) return true;
+            if (d.length() > COMMUNITY_DIGITS && d.startsWith(code)) return true;
         }
         return false;
     }

@@ -137,6 +137,21 @@ class CaseworkApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aGridWorkerSeesTheirGridAndWhatIsPlacedOnlyAtTheirCommunityButNotTheOtherGrids() throws Exception {
+        long inGrid = id(report("resident", demandAt("430102001001", null)));
+        long atCommunity = id(report("dispatcher", Map.of("text", "识字里社区有噪音扰民", "divisionCode", "430102001001")));
+        long otherGrid = id(report("dispatcher", Map.of("text", "识字里社区第2网格路灯坏了", "divisionCode", "430102001001002")));
+        long otherCommunity = id(report("dispatcher", Map.of("text", "路灯坏了", "divisionCode", "430102001002")));
+        for (long seen : new long[] { inGrid, atCommunity }) call(get(ORDERS + "/" + seen).with(as("grid")), 200);
+        for (long hidden : new long[] { otherGrid, otherCommunity }) {
+            assertApiError(call(get(ORDERS + "/" + hidden).with(as("grid")), 403), 403);
+        }
+        List<String> listed = texts(call(get(ORDERS).param("size", "200").with(as("grid")), 200).path("items"), "id");
+        assertThat(listed).contains(String.valueOf(inGrid), String.valueOf(atCommunity))
+                .doesNotContain(String.valueOf(otherGrid), String.valueOf(otherCommunity));
+    }
+
+    @Test
     void aWronglySentOrderIsReturnedReviewedAndRedispatched() throws Exception {
         long id = id(report("resident", demandAt("430102001001", null)));
         act(id, "register", "dispatcher", Map.of("category", "SANITATION"), 200);
