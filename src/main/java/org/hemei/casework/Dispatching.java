@@ -8,6 +8,7 @@ import org.hemei.casework.Routing.Route;
 import org.hemei.organization.Unit;
 import org.hemei.organization.Units;
 import org.hemei.shared.DomainException;
+import org.hemei.shared.Languages;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,29 +66,36 @@ public class Dispatching {
         }
         WorkOrder order = access.apply(id, version, o -> {
             suggestions.ensure(o); // not yet triaged after intake (IntakeSuggestions): propose it now
-            return o.register(category, urgency, majorHazard, place, join(confirmation(o, category, place), note));
+            return o.register(category, urgency, majorHazard, place, Languages.both(confirmation(o, category, place), note));
         });
         examples.add(order.getTitle(), order.getText(), category.level1(), "casework");
         return order.isMajorHazard() ? linkEmergency(order, category) : order;
     }
 
-    /** "建议 X → 采用 Y": whether the dispatcher confirmed or corrected triage's proposal. */
-    private static String confirmation(WorkOrder o, Category chosen, String place) {
-        StringBuilder s = new StringBuilder();
+    /** Whether the dispatcher confirmed or corrected triage's proposed group and place, in words. */
+    private String confirmation(WorkOrder o, Category chosen, String place) {
+        String group = null, where = null;
         if (o.getSuggestedGroup() != null) {
-            s.append(o.getSuggestedGroup().equals(chosen.level1()) ? "确认建议类别 / suggestion confirmed: " : "更正建议类别 / suggestion corrected: ")
-                    .append(o.getSuggestedGroup()).append(" → ").append(chosen.level1()).append(" ").append(chosen.code());
+            String suggested = o.getSuggestedGroup();
+            group = suggested.equals(chosen.level1())
+                    ? "确认建议类别「" + suggested + "」，登记为「" + chosen.name() + "」 / suggestion confirmed: " + suggested
+                            + ", registered as " + chosen.nameEn()
+                    : "更正建议类别「" + suggested + "」为「" + chosen.level1() + "」，登记为「" + chosen.name() + "」 / suggestion corrected: "
+                            + suggested + " → " + chosen.level1() + ", registered as " + chosen.nameEn();
         }
         if (place != null && o.getSuggestedDivision() != null) {
-            s.append(s.length() > 0 ? "；" : "").append(place.startsWith(o.getSuggestedDivision()) ? "确认建议地点 " : "更正建议地点 ")
-                    .append(o.getSuggestedDivision()).append(" → ").append(place);
+            String suggested = placeName(o.getSuggestedDivision()), chosenPlace = placeName(place);
+            where = place.equals(o.getSuggestedDivision()) ? "确认建议地点「" + suggested + "」 / place confirmed: " + suggested
+                    : place.startsWith(o.getSuggestedDivision())
+                    ? "确认建议地点「" + suggested + "」，登记为「" + chosenPlace + "」 / place confirmed: " + suggested + ", registered as " + chosenPlace
+                    : "更正建议地点「" + suggested + "」为「" + chosenPlace + "」 / place corrected: " + suggested + " → " + chosenPlace;
         }
-        return s.length() == 0 ? null : s.toString();
+        return Languages.both(group, where);
     }
 
-    private static String join(String a, String b) {
-        if (a == null) return b;
-        return b == null || b.isBlank() ? a : a + "；" + b;
+    /** A division by its name (a grid, which the territory does not name, by its code). */
+    private String placeName(String code) {
+        return territory.find(code).map(org.hemei.territory.Division::name).orElse(code);
     }
 
     /** At the hotline: registered while the caller is on the line; answered consultations close at once. */
@@ -223,8 +231,9 @@ public class Dispatching {
     private static String describe(Route suggested, long lead, String note) {
         String how = suggested == null ? "人工指定 / chosen by hand"
                 : suggested.lead().getId() == lead ? suggested.explanation()
-                : "派单员更正了建议（原建议 " + suggested.lead().getName() + "）/ dispatcher corrected the suggestion";
-        return note == null || note.isBlank() ? how : how + "；" + note;
+                : "派单员更正了建议（原建议 " + suggested.lead().getName() + "） / dispatcher corrected the suggestion (it was "
+                        + suggested.lead().getName() + ")";
+        return Languages.both(how, note);
     }
 
     private Unit unit(Long id) {

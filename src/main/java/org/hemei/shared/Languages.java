@@ -19,14 +19,40 @@ public final class Languages {
      */
     public static String pick(String text) {
         if (text == null) return null;
+        String[] pair = halves(text);
+        if (pair == null) return text;
+        return english() ? pair[1] : keepsDetails(pair[0], pair[1]) ? pair[0] : text;
+    }
+
+    /**
+     * Joins messages half by half into one "中文 / English" pair: a pair's Chinese goes to the first half and its
+     * English to the second; a plain text (a person's own note, in whatever language they wrote) goes to both, so
+     * either half reads whole. Blank parts are left out; null when nothing is left.
+     */
+    public static String both(String... parts) {
+        java.util.List<String> chinese = new java.util.ArrayList<>(), english = new java.util.ArrayList<>();
+        boolean paired = false;
+        for (String part : parts) {
+            if (part == null || part.isBlank()) continue;
+            String[] pair = halves(part.strip());
+            paired |= pair != null;
+            chinese.add(pair == null ? part.strip() : pair[0]);
+            english.add(pair == null ? part.strip() : pair[1]);
+        }
+        if (chinese.isEmpty()) return null;
+        return paired ? String.join("；", chinese) + " / " + String.join("; ", english) : String.join("；", chinese);
+    }
+
+    /** The Chinese and English halves of a "中文 / English" message, or null when the text is not such a pair. */
+    private static String[] halves(String text) {
         java.util.regex.Matcher m = SEPARATOR.matcher(text);
         while (m.find()) {
             String chinese = text.substring(0, m.start()).strip(), english = text.substring(m.end()).strip();
             if (chinese.codePoints().anyMatch(Languages::isHan) && !english.isEmpty() && english.charAt(0) < 0x2E80) {
-                return english() ? english : keepsDetails(chinese, english) ? chinese : text;
+                return new String[] { chinese, english };
             }
         }
-        return text;
+        return null;
     }
 
     /** Numbers, codes, dates and Chinese names: the details a message must not lose. */

@@ -128,6 +128,17 @@ class CaseworkPagesTest extends ApiTestSupport {
         assertThat(english).contains("<small>Resident</small>");
     }
 
+    @Test
+    void theTimelineGivesTheCentresNotesInThePagesLanguage() throws Exception {
+        long id = signed("SANITATION");
+        MockHttpSession dispatcher = signIn("dispatcher");
+        String zh = page(dispatcher, "/casework/orders/" + id);
+        String timeline = zh.substring(zh.indexOf("class=\"timeline\""));
+        assertThat(timeline).contains("类别「环境卫生」由文艺路街道办事处主办").doesNotContain("is led by", "SANITATION");
+        String en = page(dispatcher, "/casework/orders/" + id + "?lang=en");
+        assertThat(en.substring(en.indexOf("class=\"timeline\""))).contains("is led by 文艺路街道办事处").doesNotContain("主办");
+    }
+
     /** A resident's report, registered under the category, dispatched and signed for by the street. */
     private long signed(String category) throws Exception {
         long id = report().path("id").asLong();

@@ -78,8 +78,12 @@ class SuggestionsTest extends ApiTestSupport {
                 Map.of("category", "TRAFFIC", "divisionCode", "430102001001")), 200);
         assertThat(registered.path("divisionCode").asString()).isEqualTo("430102001001");
         String note = registered.path("timeline").get(1).path("note").asString();
-        // The proposal made at intake was stored with the order, so the dispatcher's choice is recorded against it.
-        assertThat(note).contains("建议类别", "交通运输", "TRAFFIC", "建议地点", "430102001001");
+        // The proposal made at intake was stored with the order, so the dispatcher's choice is recorded against it, in words.
+        assertThat(note).contains("建议类别「", "登记为「交通出行」", "registered as Transport and traffic", "确认建议地点「识字里社区居委会」")
+                .doesNotContain("TRAFFIC", "430102001001");
+        String page = mvc.perform(get("/casework/orders/" + id).session(signIn("dispatcher"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page.substring(page.indexOf("class=\"timeline\""))).contains("登记为「交通出行」").doesNotContain("registered as");
         long examples = jdbc.sql("select count(*) from triage_example where source = 'casework' and body = ? and label = '交通运输'")
                 .param(text).query(Long.class).single();
         assertThat(examples).isEqualTo(1);
@@ -112,7 +116,7 @@ class SuggestionsTest extends ApiTestSupport {
         JsonNode order = call(json(post("/api/casework/orders").with(as("dispatcher")), Map.of("title", "饭店油烟", "text",
                 "识字里社区楼下饭店油烟排放严重" + unique(""), "category", "TRAFFIC")), 201);
         assertThat(order.path("status").asString()).isEqualTo("REGISTERED");
-        assertThat(order.path("timeline").get(1).path("note").asString()).contains("更正建议类别", "环境保护", "TRAFFIC");
+        assertThat(order.path("timeline").get(1).path("note").asString()).contains("更正建议类别「环境保护」为「交通运输」，登记为「交通出行」");
     }
 
     @Test

@@ -57,4 +57,14 @@ class LanguagesTest {
         assertThat(in(Locale.SIMPLIFIED_CHINESE, "已清理")).isEqualTo("已清理");
         assertThat(in(Locale.ENGLISH, null)).isNull();
     }
+
+    @Test
+    void pairsJoinHalfByHalfAndAPersonsNoteGoesInBoth() {
+        String joined = Languages.both("按规则 #19，由文艺路街道办事处主办 / by rule #19, led by 文艺路街道办事处", null, " 请尽快处理 ");
+        assertThat(joined).isEqualTo("按规则 #19，由文艺路街道办事处主办；请尽快处理 / by rule #19, led by 文艺路街道办事处; 请尽快处理");
+        assertThat(in(Locale.SIMPLIFIED_CHINESE, joined)).isEqualTo("按规则 #19，由文艺路街道办事处主办；请尽快处理");
+        assertThat(in(Locale.ENGLISH, joined)).isEqualTo("by rule #19, led by 文艺路街道办事处; 请尽快处理");
+        assertThat(Languages.both("已清理", "")).isEqualTo("已清理"); // nothing paired: no separator added
+        assertThat(Languages.both(null, " ")).isNull();
+    }
 }
