@@ -38,6 +38,12 @@ document.addEventListener('change', function (e) {
   input.reportValidity();
 });
 
+// A form with data-confirm (ending an order, say) is sent only once the person has said yes to its question.
+document.addEventListener('submit', function (e) {
+  var question = e.target.dataset && e.target.dataset.confirm;
+  if (question && !window.confirm(question)) e.preventDefault();
+});
+
 // A form that sends a file says so while the file goes up, and cannot be sent twice; coming back to the page
 // (the browser's back button) makes it usable again.
 document.addEventListener('submit', function (e) {

@@ -1,19 +1,45 @@
 package org.hemei.casework;
 
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.hemei.identity.Actor;
 import org.hemei.identity.Role;
 
-/** Which actions a person may take on an order right now: the order page shows exactly these. */
+/**
+ * Which actions a person may take on an order right now: the order page shows exactly these, the step the order waits
+ * for first and the other possibilities (a request, a correction, ending it) after.
+ */
 public final class AvailableActions {
+
+    /** The steps that move an order along its usual course, in the order they come. */
+    static final List<String> NEXT_STEPS = List.of("register", "dispatch", "return-review", "extension-decision",
+            "suspension-decision", "sign", "start", "handle", "resume", "verify", "follow-up", "close");
+    /** What may also be done, but is not the next step: offered after the next steps, folded on the page. */
+    static final List<String> OTHERS = List.of("supervise", "whistle", "return", "extension", "suspension", "reopen", "merge",
+            "invalidate");
 
     private AvailableActions() {
     }
 
+    /** True for what is not the order's next step (see {@link #OTHERS}). */
+    public static boolean isOther(String action) {
+        return OTHERS.contains(action);
+    }
+
     public static Set<String> of(WorkOrder o, Actor actor, boolean verificationNeeded) {
-        Set<String> actions = new LinkedHashSet<>();
+        Set<String> allowed = allowed(o, actor, verificationNeeded);
+        Set<String> ordered = new LinkedHashSet<>();
+        for (String a : NEXT_STEPS) if (allowed.contains(a)) ordered.add(a);
+        for (String a : OTHERS) if (allowed.contains(a)) ordered.add(a);
+        ordered.addAll(allowed); // one named in neither list still shows, last
+        return ordered;
+    }
+
+    private static Set<String> allowed(WorkOrder o, Actor actor, boolean verificationNeeded) {
+        Set<String> actions = new HashSet<>();
         Status s = o.getStatus();
         boolean centre = actor.isAdmin() || actor.has(Role.DISPATCHER);
         boolean leadUnit = o.getLeadUnitId() != null && (actor.has(Role.UNIT_STAFF) || actor.has(Role.GRID_WORKER))

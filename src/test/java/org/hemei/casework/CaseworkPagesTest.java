@@ -139,6 +139,30 @@ class CaseworkPagesTest extends ApiTestSupport {
         assertThat(en.substring(en.indexOf("class=\"timeline\""))).contains("is led by 文艺路街道办事处").doesNotContain("主办");
     }
 
+    @Test
+    void theNextStepsComeFirstAndOpenTheOtherPossibilitiesFoldedAfterAndEndingAnOrderAsksFirst() throws Exception {
+        long id = signed("SANITATION");
+        String street = page(signIn("street"), "/casework/orders/" + id);
+        assertThat(formsIn(street)).containsExactly("start", "handle", "whistle", "return", "extension", "suspension");
+        assertThat(street).contains("<details class=\"action\" open=\"open\">\n      <summary>开始办理</summary>",
+                "<details class=\"action\">\n      <summary>申请退单</summary>");
+
+        long registered = report().path("id").asLong();
+        step(registered, "register", "dispatcher", Map.of("category", "SANITATION"));
+        MockHttpSession dispatcher = signIn("dispatcher");
+        String centre = page(dispatcher, "/casework/orders/" + registered);
+        assertThat(formsIn(centre)).containsExactly("dispatch", "merge", "invalidate");
+        assertThat(centre).contains("id=\"action-invalidate\" data-confirm=\"标记无效后工单即终止，不再办理。确定吗？\"",
+                "id=\"action-merge\" data-confirm=\"").doesNotContain("id=\"action-dispatch\" data-confirm");
+        // a refused one comes back open, whatever its place
+        String refused = act(dispatcher, registered, "action", "invalidate", "reason", " ");
+        assertThat(refused).contains("<details class=\"action\" open=\"open\">\n      <summary>标记无效</summary>");
+    }
+
+    private static java.util.List<String> formsIn(String page) {
+        return java.util.regex.Pattern.compile("id=\"action-([a-z-]+)\"").matcher(page).results().map(m -> m.group(1)).toList();
+    }
+
     /** A resident's report, registered under the category, dispatched and signed for by the street. */
     private long signed(String category) throws Exception {
         long id = report().path("id").asLong();

@@ -106,6 +106,34 @@ class CaseworkJourneyTest {
         }
     }
 
+    @Test
+    void markingAnOrderInvalidAsksFirstAndSayingNoChangesNothing() {
+        try (Playwright playwright = org.hemei.e2e.Browser.playwright(); Browser browser = org.hemei.e2e.Browser.launch(playwright)) {
+            Page dispatcher = signIn(browser, "dispatcher");
+            dispatcher.navigate(base() + "/casework/intake");
+            dispatcher.locator("#intake-form textarea[name=text]").fill("测试来电：打错电话了");
+            dispatcher.locator("#intake-form button[type=submit]").click();
+            String number = dispatcher.locator("#created-number").textContent().strip();
+            dispatcher.navigate(base() + "/casework/board?q=" + number);
+            dispatcher.locator("a", new Page.LocatorOptions().setHasText(number)).first().click();
+            assertThat(dispatcher.locator("#order-status")).hasText("已接收");
+
+            assertThat(dispatcher.locator("#action-invalidate")).isHidden(); // folded under its name
+            dispatcher.locator("details.action summary", new Page.LocatorOptions().setHasText("标记无效")).click();
+            dispatcher.locator("#action-invalidate input[name=reason]").fill("非诉求：打错电话");
+            java.util.List<String> asked = new java.util.ArrayList<>();
+            dispatcher.onceDialog(dialog -> { asked.add(dialog.message()); dialog.dismiss(); });
+            dispatcher.locator("#action-invalidate button[type=submit]").click();
+            dispatcher.waitForTimeout(300);
+            org.assertj.core.api.Assertions.assertThat(asked).containsExactly("标记无效后工单即终止，不再办理。确定吗？");
+            assertThat(dispatcher.locator("#order-status")).hasText("已接收");
+
+            dispatcher.onceDialog(dialog -> dialog.accept());
+            dispatcher.locator("#action-invalidate button[type=submit]").click();
+            assertThat(dispatcher.locator("#order-status")).hasText("无效");
+        }
+    }
+
     private static org.locationtech.jts.geom.Geometry geometry(String geoJson) {
         String fc = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"code\":\"g\"},\"geometry\":"
                 + geoJson + "}]}";
