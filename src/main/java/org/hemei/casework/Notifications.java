@@ -15,8 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The in-app inbox: messages to a unit (every account acting for it sees them), to the leaders over a territory,
- * or to one person; units with a phone number also get a text message.
+ * The in-app inbox: messages to a unit (every account acting for it sees them), to the 12345 centre (every
+ * dispatcher), to the leaders over a territory, or to one person; units with a phone number also get a text message.
+ * A message shared by several people is read once for all of them: one dispatcher taking it up is enough.
  */
 @Service
 public class Notifications {
@@ -66,6 +67,11 @@ public class Notifications {
         insert("LEADERS", null, divisionCode, null, orderId, null, kind, message);
     }
 
+    /** To the 12345 centre: every dispatcher sees it. */
+    void toCentre(Long orderId, String kind, String message) {
+        insert("CENTRE", null, null, null, orderId, null, kind, message);
+    }
+
     public void toAccount(long accountId, Long orderId, String kind, String message) {
         insert("ACCOUNT", null, null, accountId, orderId, null, kind, message);
     }
@@ -104,7 +110,10 @@ public class Notifications {
                 .list().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
-    /** Which notifications a person sees: their units', their own, and as a leader those over their territory. */
+    /**
+     * Which notifications a person sees: their units', their own, as a dispatcher the centre's, and as a leader those
+     * over their territory.
+     */
     private static String audience(Actor actor, List<Object> params) {
         List<String> any = new ArrayList<>();
         any.add("(n.audience = 'ACCOUNT' and n.account_id = ?)");
@@ -113,6 +122,7 @@ public class Notifications {
             any.add("(n.audience = 'UNIT' and n.unit_id = ?)");
             params.add(unit);
         }
+        if (actor.has(Role.DISPATCHER)) any.add("n.audience = 'CENTRE'");
         if (actor.has(Role.LEADER) || actor.isAdmin()) {
             for (String code : actor.scope().divisionCodes()) {
                 any.add("(n.audience = 'LEADERS' and n.division_code like ?)");

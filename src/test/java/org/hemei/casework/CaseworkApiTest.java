@@ -351,6 +351,34 @@ class CaseworkApiTest extends ApiTestSupport {
     }
 
     @Test
+    void theCentreHearsOfWhatWaitsForItsDecision() throws Exception {
+        long id = id(report("resident", demandAt("430102001001", null)));
+        act(id, "register", "dispatcher", Map.of("category", "CONSULT"), 200);
+        String number = act(id, "dispatch", "dispatcher", Map.of(), 200).path("number").asString();
+        act(id, "sign", "street", Map.of(), 200);
+        act(id, "extension", "street", Map.of("until", "2099-01-01T00:00:00Z", "reason", "需协调多部门"), 200);
+        act(id, "suspension", "street", Map.of("reason", "等待司法程序"), 200);
+        act(id, "handle", "street", Map.of("note", "已答复"), 200);
+        act(id, "follow-up", "resident", Map.of("resolved", false, "satisfaction", "DISSATISFIED"), 200);
+        List<String> told = centreNotices(number, "dispatcher");
+        assertThat(told).hasSize(3).anyMatch(m -> m.startsWith("文艺路街道办事处申请工单 " + number + " 延期至 2099-01-01 08:00：需协调多部门，请审批"))
+                .anyMatch(m -> m.startsWith("文艺路街道办事处申请工单 " + number + " 挂账：等待司法程序，请审批"))
+                .anyMatch(m -> m.startsWith("工单 " + number + " 回访未解决，请决定重新交办或办结"));
+        assertThat(centreNotices(number, "street")).isEmpty(); // the centre's own inbox
+        assertThat(centreNotices(number, "leader")).isEmpty();
+    }
+
+    private List<String> centreNotices(String number, String account) throws Exception {
+        List<String> told = new java.util.ArrayList<>();
+        call(get("/api/casework/notifications").param("size", "200").with(as(account)), 200).path("items").forEach(n -> {
+            if (n.path("kind").asString().equals("DECISION") && n.path("message").asString().contains(number)) {
+                told.add(n.path("message").asString());
+            }
+        });
+        return told;
+    }
+
+    @Test
     void theHolidayCalendarIsDataAndAdminsEnterNewYears() throws Exception {
         JsonNode y2026 = call(get("/api/casework/calendar/2026").with(as("dispatcher")), 200);
         assertThat(texts(y2026, "name")).contains("国庆节", "国庆节调休上班");
