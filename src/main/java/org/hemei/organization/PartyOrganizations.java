@@ -51,6 +51,25 @@ public class PartyOrganizations {
         return orgs.findById(id).orElseThrow(() -> DomainException.notFound("党组织不存在 / no Party organization " + id));
     }
 
+    /**
+     * What a person typed into an organization field: its number, or the name of exactly one organization. 400 saying
+     * so when the name fits several, or none.
+     */
+    public PartyOrganization resolve(String idOrName) {
+        String text = idOrName.strip();
+        if (text.matches("[0-9]{1,18}")) return get(Long.parseLong(text));
+        List<Long> named = jdbc.sql("select id from party_organization where name = ? order by id").param(text).query(Long.class).list();
+        if (named.size() == 1) return get(named.get(0));
+        throw DomainException.badRequest((named.isEmpty() ? "没有名为「" + text + "」的党组织" : "有 " + named.size() + " 个党组织名为「" + text + "」")
+                + "，请输入名称后从列表中选择 / " + (named.isEmpty() ? "no Party organization is named " : named.size()
+                + " Party organizations are named ") + text + ": type part of its name and pick it from the list");
+    }
+
+    /** Those of the names that more than one record bears (see {@link SharedNames}). */
+    public Set<String> sharedNames(java.util.Collection<String> names) {
+        return SharedNames.among(jdbc, "party_organization", names);
+    }
+
     @Transactional
     public PartyOrganization create(OrgForm form) {
         validate(form, null);

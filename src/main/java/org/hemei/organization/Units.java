@@ -1,6 +1,7 @@
 package org.hemei.organization;
 
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.hemei.identity.AuditLog;
 import org.hemei.identity.Scope;
@@ -81,6 +82,11 @@ public class Units {
         throw DomainException.badRequest((named.isEmpty() ? "没有名为「" + text + "」的单位" : "有 " + named.size() + " 个单位名为「" + text + "」")
                 + "，请输入名称后从列表中选择 / " + (named.isEmpty() ? "no unit is named " : named.size() + " units are named ") + text
                 + ": type part of its name and pick it from the list");
+    }
+
+    /** Those of the names that more than one record bears (see {@link SharedNames}). */
+    public Set<String> sharedNames(java.util.Collection<String> names) {
+        return SharedNames.among(jdbc, "unit", names);
     }
 
     /** Units whose name contains q, of a kind, inside a division (by code prefix). */

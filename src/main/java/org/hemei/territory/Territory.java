@@ -80,15 +80,16 @@ public class Territory {
     }
 
     /**
-     * What a person typed into a place field: a code, or the name of exactly one place, in full or without its level
-     * word (文艺路街道 or 文艺路). 400 naming the candidates when the name fits several, or none.
+     * What a person typed into a place field: a code, or the name of exactly one place, in full, as people write it or
+     * without its level word (文艺路街道 or 文艺路; 识字里社区居委会, 识字里社区 or 识字里). 400 naming the candidates when the name fits several, or none.
      */
     public Division resolve(String codeOrName) {
         String text = codeOrName.strip();
         Optional<Division> coded = find(text);
         if (coded.isPresent()) return coded.get();
         List<Division> named = tree.get().byCode().values().stream()
-                .filter(d -> d.name().equals(text) || text.equals(d.shortName()) || bare(d.name()).equals(text)).toList();
+                .filter(d -> d.name().equals(text) || text.equals(d.shortName()) || bare(d.name()).equals(text)
+                        || d.shortName() != null && bare(d.shortName()).equals(text)).toList();
         if (named.size() == 1) return named.get(0);
         if (named.isEmpty()) {
             throw DomainException.badRequest("没有名为或代码为「" + text + "」的区划，请输入名称后从列表中选择 / no place is named or coded "

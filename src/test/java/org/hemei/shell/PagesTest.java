@@ -12,27 +12,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** Every page renders for the people it is meant for, in Chinese by default and in English on request. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class PagesTest {
-
-    @Autowired
-    MockMvc mvc;
+class PagesTest extends org.hemei.ApiTestSupport {
 
     @Autowired
     org.hemei.casework.Calendars calendars;
 
-    MockHttpSession signIn(String user) throws Exception {
-        return (MockHttpSession) mvc.perform(post("/login").param("username", user).param("password", "demo").with(csrf()))
-                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
-    }
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void adminSeesEveryPageOfTheShell() throws Exception {
@@ -161,15 +151,54 @@ class PagesTest {
     @Test
     void aWordWhereANumberGoesIsToldOnAPageNotABare400() throws Exception {
         MockHttpSession admin = signIn("admin");
-        mvc.perform(post("/party-members").session(admin).with(csrf()).param("name", "李四").param("organizationId", "市委"))
+        mvc.perform(post("/party-members").session(admin).with(csrf()).param("name", "李四").param("joinedOn", "昨天"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(allOf(containsString("“市委”不是有效的 organizationId"), containsString("返回修改"),
+                .andExpect(content().string(allOf(containsString("“昨天”不是有效的 joinedOn"), containsString("返回修改"),
                         containsString("history.back()"))));
         mvc.perform(get("/party-orgs").param("parent", "abc").session(admin)).andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("“abc”不是有效的 parent")));
         // JSON endpoints keep their own error format
         mvc.perform(get("/api/organization/party-orgs").param("parent", "abc").session(admin)).andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith("application/json"));
+    }
+
+    @Test
+    void aPartyMemberIsFiledUnderAnOrganizationAndACommunityTypedByNameAndAWrongNameComesBackOnTheForm() throws Exception {
+        MockHttpSession admin = signIn("admin");
+        mvc.perform(post("/party-members").session(admin).with(csrf()).param("name", "李四").param("joinedOn", "2020-07-01")
+                        .param("organizationId", "市委").param("communityCode", "识字里"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("没有名为「市委」的党组织，请输入名称后从列表中选择"),
+                        containsString("value=\"李四\""), containsString("value=\"市委\""), containsString("value=\"识字里\""))));
+        String name = unique("王");
+        mvc.perform(post("/party-members").session(admin).with(csrf()).param("name", name).param("joinedOn", "2020-07-01")
+                .param("organizationId", "中共长沙市委员会").param("communityCode", "识字里")).andExpect(status().is3xxRedirection());
+        var filed = jdbc.sql("select o.name, m.community_code from party_member m join party_organization o on o.id = m.organization_id"
+                + " where m.name = ?").param(name).query((rs, i) -> rs.getString(1) + " " + rs.getString(2)).single();
+        org.assertj.core.api.Assertions.assertThat(filed).isEqualTo("中共长沙市委员会 430102001001");
+    }
+
+    @Test
+    void aPartyOrganizationsParentAndUnitAreTypedByNameAndTheEditFormShowsThemSo() throws Exception {
+        MockHttpSession admin = signIn("admin");
+        String name = unique("测试党支部");
+        mvc.perform(post("/party-orgs").session(admin).with(csrf()).param("name", name).param("kind", "BRANCH")
+                .param("category", "ORGAN").param("parentId", "中共长沙市委员会").param("divisionCode", "芙蓉区")
+                .param("unitId", "长沙市城管局")).andExpect(status().is3xxRedirection());
+        long id = jdbc.sql("select id from party_organization where name = ?").param(name).query(Long.class).single();
+        mvc.perform(get("/party-orgs/" + id + "/edit").session(admin))
+                .andExpect(content().string(allOf(containsString("value=\"中共长沙市委员会\""), containsString("value=\"长沙市城管局\""),
+                        containsString("value=\"430102\""))));
+        mvc.perform(get("/party-orgs/options").param("parentId", name).session(admin))
+                .andExpect(content().string(containsString("<option value=\"" + name + "\">" + name + " · 芙蓉区</option>")));
+        // a name two organizations bear is offered by number, which finds the one meant
+        mvc.perform(post("/party-orgs").session(admin).with(csrf()).param("name", name).param("kind", "BRANCH")
+                .param("category", "ORGAN").param("parentId", "1").param("divisionCode", "430102")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/party-orgs/options").param("parentId", name).session(admin))
+                .andExpect(content().string(allOf(containsString("<option value=\"" + id + "\">"), not(containsString("<option value=\"" + name)))));
+        mvc.perform(post("/party-orgs").session(admin).with(csrf()).param("name", "子支部").param("kind", "BRANCH")
+                .param("category", "ORGAN").param("parentId", name).param("divisionCode", "430102"))
+                .andExpect(content().string(containsString("有 2 个党组织名为「" + name + "」")));
     }
 
     @Test
@@ -196,7 +225,7 @@ class PagesTest {
                     .andExpect(content().string(allOf(containsString("list=\"division-options\""), containsString("hx-get=\"/territory/options\""))));
         }
         mvc.perform(get("/units/options").param("unit", "城管").session(dispatcher)).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*<option value=\"\\d+\">长沙市城管局[^<]*</option>.*")));
+                .andExpect(content().string(containsString("<option value=\"长沙市城管局\">长沙市城管局 · 长沙市</option>")));
         mvc.perform(get("/casework/kpis").session(dispatcher))
                 .andExpect(content().string(allOf(containsString("list=\"unit-options\""), containsString("hx-get=\"/units/options\""))));
         MockHttpSession resident = signIn("resident");

@@ -15,6 +15,7 @@ import org.hemei.organization.Units.UnitForm;
 import org.hemei.shared.DomainException;
 import org.hemei.shared.Paging;
 import org.hemei.shared.TypedText;
+import org.hemei.territory.Territory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -25,18 +26,33 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Directory pages: units, the Party organization tree and Party members (masked, reveal audited). */
+/**
+ * Directory pages: units, the Party organization tree and Party members (masked, reveal audited). Where a form names
+ * another organization, unit or place, the field takes its name (offered as one types) or its number or code.
+ */
 @Controller
 class OrganizationPages {
+
+    /** The Party organization form as typed: parent, place and unit by name, number or code. */
+    record OrgFields(String name, PartyOrganization.Kind kind, PartyOrganization.Category category, String parentId,
+            String divisionCode, String unitId, Integer version) {
+    }
+
+    /** The Party member form as typed: the organization and the community by name, number or code. */
+    record MemberFields(String name, String phone, String gender, LocalDate joinedOn, String organizationId, String communityCode,
+            Integer version) {
+    }
 
     private final Units units;
     private final PartyOrganizations orgs;
     private final PartyMembers members;
+    private final Territory territory;
 
-    OrganizationPages(Units units, PartyOrganizations orgs, PartyMembers members) {
+    OrganizationPages(Units units, PartyOrganizations orgs, PartyMembers members, Territory territory) {
         this.units = units;
         this.orgs = orgs;
         this.members = members;
+        this.territory = territory;
     }
 
     @ModelAttribute
@@ -60,13 +76,16 @@ class OrganizationPages {
         return "organization/units";
     }
 
-    /** Options for the unit fields of other pages' forms (the measures' unit), so people type a name and pick its id. */
+    /** Options for the unit fields of other pages' forms (the measures' unit, a Party organization's unit). */
     @Staff
     @GetMapping("/units/options")
     String unitOptions(@RequestParam java.util.Map<String, String> params, Model model) {
         String q = TypedText.of(params);
-        model.addAttribute("options", q.isEmpty() ? java.util.List.of() : units.search(q, null, null, 0, 20).items());
-        return "organization/unit-options :: options";
+        var found = q.isEmpty() ? java.util.List.<Units.UnitRow>of() : units.search(q, null, null, 0, 20).items();
+        var shared = units.sharedNames(found.stream().map(Units.UnitRow::name).toList());
+        model.addAttribute("options", found.stream().map(u -> new Option(shared.contains(u.name()) ? String.valueOf(u.id()) : u.name(),
+                u.name(), u.divisionName())).toList());
+        return "organization/options :: options";
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER')")
@@ -133,8 +152,8 @@ class OrganizationPages {
         if (!actor.covers(division)) { // a branch of one's own territory, even under a higher committee
             division = actor.scope().divisionCodes().stream().sorted().findFirst().orElse(division);
         }
-        model.addAttribute("form", new OrgForm("", PartyOrganization.Kind.BRANCH, PartyOrganization.Category.TERRITORIAL,
-                parent, division, null, null));
+        model.addAttribute("form", new OrgFields("", PartyOrganization.Kind.BRANCH, PartyOrganization.Category.TERRITORIAL,
+                parent == null ? null : orgField(parent), division, null, null));
         return "organization/party-org-form";
     }
 
@@ -149,16 +168,20 @@ class OrganizationPages {
     String editPartyOrg(@PathVariable long id, Model model) {
         PartyOrganization o = orgs.get(id);
         model.addAttribute("id", id);
-        model.addAttribute("form", new OrgForm(o.getName(), o.getKind(), o.getCategory(), o.getParentId(),
-                o.getDivisionCode(), o.getUnitId(), o.getVersion()));
+        model.addAttribute("form", new OrgFields(o.getName(), o.getKind(), o.getCategory(),
+                o.getParentId() == null ? null : orgField(o.getParentId()), o.getDivisionCode(),
+                o.getUnitId() == null ? null : unitField(o.getUnitId()), o.getVersion()));
         return "organization/party-org-form";
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','PARTY_STAFF')")
     @PostMapping({ "/party-orgs", "/party-orgs/{id}" })
-    String savePartyOrg(@PathVariable(required = false) Long id, OrgForm form, Model model) {
+    String savePartyOrg(@PathVariable(required = false) Long id, OrgFields form, Model model) {
         try {
-            PartyOrganization saved = id == null ? orgs.create(form) : orgs.update(id, form);
+            OrgForm chosen = new OrgForm(form.name(), form.kind(), form.category(),
+                    blank(form.parentId()) ? null : orgs.resolve(form.parentId()).getId(), place(form.divisionCode()),
+                    blank(form.unitId()) ? null : units.resolve(form.unitId()).getId(), form.version());
+            PartyOrganization saved = id == null ? orgs.create(chosen) : orgs.update(id, chosen);
             return "redirect:/party-orgs" + (saved.getParentId() == null ? "" : "?parent=" + saved.getParentId());
         } catch (DomainException | OptimisticLockingFailureException e) {
             return partyOrgRefused(id, form, e instanceof DomainException ? e.getMessage() : DomainException.STALE, model);
@@ -169,7 +192,7 @@ class OrganizationPages {
         }
     }
 
-    private static String partyOrgRefused(Long id, OrgForm form, String message, Model model) {
+    private static String partyOrgRefused(Long id, OrgFields form, String message, Model model) {
         model.addAttribute("id", id);
         model.addAttribute("form", form);
         model.addAttribute("error", message);
@@ -199,7 +222,7 @@ class OrganizationPages {
     @PreAuthorize("hasAnyRole('ADMIN','PARTY_STAFF')")
     @GetMapping("/party-members/new")
     String newMember(@RequestParam(required = false) Long org, Model model) {
-        model.addAttribute("form", new MemberForm("", "", null, LocalDate.now(), org, null, null));
+        model.addAttribute("form", new MemberFields("", "", null, LocalDate.now(), org == null ? null : orgField(org), null, null));
         return "organization/party-member-form";
     }
 
@@ -214,16 +237,19 @@ class OrganizationPages {
     String editMember(@PathVariable long id, Model model) {
         var m = members.reveal(id, "edit");
         model.addAttribute("id", id);
-        model.addAttribute("form", new MemberForm(m.name(), m.phone(), m.gender(), m.joinedOn(), m.organizationId(),
+        model.addAttribute("form", new MemberFields(m.name(), m.phone(), m.gender(), m.joinedOn(), orgField(m.organizationId()),
                 m.communityCode(), m.version()));
         return "organization/party-member-form";
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','PARTY_STAFF')")
     @PostMapping({ "/party-members", "/party-members/{id}" })
-    String saveMember(@PathVariable(required = false) Long id, MemberForm form, Model model) {
+    String saveMember(@PathVariable(required = false) Long id, MemberFields form, Model model) {
         try {
-            var saved = id == null ? members.create(form) : members.update(id, form);
+            MemberForm chosen = new MemberForm(form.name(), form.phone(), form.gender(), form.joinedOn(),
+                    blank(form.organizationId()) ? null : orgs.resolve(form.organizationId()).getId(),
+                    blank(form.communityCode()) ? null : place(form.communityCode()), form.version());
+            var saved = id == null ? members.create(chosen) : members.update(id, chosen);
             return "redirect:/party-members?org=" + saved.getOrganizationId();
         } catch (DomainException | OptimisticLockingFailureException e) {
             model.addAttribute("id", id);
@@ -231,5 +257,49 @@ class OrganizationPages {
             model.addAttribute("error", e instanceof DomainException ? e.getMessage() : DomainException.STALE);
             return "organization/party-member-form";
         }
+    }
+
+    /** Options for the Party organization fields: organizations whose name contains what was typed. */
+    @Staff
+    @GetMapping("/party-orgs/options")
+    String partyOrgOptions(@RequestParam java.util.Map<String, String> params, Model model) {
+        String q = TypedText.of(params);
+        var found = q.isEmpty() ? java.util.List.<PartyOrganizations.OrgRow>of() : orgs.list(null, q, null, 0, 20).items();
+        var shared = orgs.sharedNames(found.stream().map(PartyOrganizations.OrgRow::name).toList());
+        model.addAttribute("options", found.stream().map(o -> new Option(shared.contains(o.name()) ? String.valueOf(o.id()) : o.name(),
+                o.name(), territory.find(o.divisionCode()).map(d -> d.name()).orElse(null))).toList());
+        return "organization/options :: options";
+    }
+
+    /** One choice of a picker: what goes into the field (the name, or the number where the name is shared) and what it shows. */
+    record Option(String value, String name, String place) {
+    }
+
+    // ---- fields naming another record
+
+    /** A place typed by name or code, as its code (the service checks it exists and may be used). */
+    private String place(String typed) {
+        return blank(typed) ? typed : territory.resolve(typed).code();
+    }
+
+    /** What an organization field shows: the name when it finds that organization again, else the number. */
+    private String orgField(long id) {
+        return field(id, orgs.get(id).getName(), name -> orgs.resolve(name).getId());
+    }
+
+    private String unitField(long id) {
+        return units.find(id).map(u -> field(id, u.getName(), name -> units.resolve(name).getId())).orElse(String.valueOf(id));
+    }
+
+    private static String field(long id, String name, java.util.function.Function<String, Long> resolve) {
+        try {
+            return resolve.apply(name) == id ? name : String.valueOf(id);
+        } catch (DomainException ambiguous) {
+            return String.valueOf(id);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }
