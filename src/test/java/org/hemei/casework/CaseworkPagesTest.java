@@ -58,7 +58,7 @@ class CaseworkPagesTest extends ApiTestSupport {
         MockHttpSession dispatcher = signIn("dispatcher");
 
         String page = act(dispatcher, id, "action", "dispatch", "leadUnitId", "城管局", "note", "请尽快处理楼道");
-        assertThat(page).contains("单位编号须为数字", "value=\"城管局\"", "value=\"请尽快处理楼道\"");
+        assertThat(page).contains("没有名为「城管局」的单位，请输入名称后从列表中选择", "value=\"城管局\"", "value=\"请尽快处理楼道\"");
         assertThat(order(id).path("status").asString()).isEqualTo("REGISTERED");
 
         // the other forms on the page are not filled with it
@@ -161,6 +161,29 @@ class CaseworkPagesTest extends ApiTestSupport {
 
     private static java.util.List<String> formsIn(String page) {
         return java.util.regex.Pattern.compile("id=\"action-([a-z-]+)\"").matcher(page).results().map(m -> m.group(1)).toList();
+    }
+
+    @Test
+    void aUnitIsPickedByItsNameAndTheStreetTicksTheDistrictsDepartmentsToSummon() throws Exception {
+        long id = report().path("id").asLong();
+        step(id, "register", "dispatcher", Map.of("category", "SANITATION"));
+        MockHttpSession dispatcher = signIn("dispatcher");
+        assertThat(page(dispatcher, "/casework/orders/" + id)).contains("<option value=\"芙蓉区城管局\">芙蓉区城管局 · 芙蓉区</option>");
+        act(dispatcher, id, "action", "dispatch", "leadUnitId", "文艺路街道办事处");
+        assertThat(order(id).path("leadUnit").path("name").asString()).isEqualTo("文艺路街道办事处");
+
+        MockHttpSession street = signIn("street");
+        String form = page(street, "/casework/orders/" + id);
+        String whistle = form.substring(form.indexOf("id=\"action-whistle\""), form.indexOf("</form>", form.indexOf("id=\"action-whistle\"")));
+        java.util.regex.Matcher chengguan = java.util.regex.Pattern.compile(
+                "<input type=\"checkbox\" name=\"unitIds\" value=\"(\\d+)\"> <span>芙蓉区城管局</span>").matcher(whistle);
+        assertThat(chengguan.find()).as("the district's departments are offered to tick: " + whistle).isTrue();
+        assertThat(whistle).doesNotContain("<span>长沙市城管局</span>", "<span>岳麓区城管局</span>");
+
+        String refused = act(street, id, "action", "whistle", "unitIds", chengguan.group(1), "unitIds", "公安局", "reason", "占道经营反复");
+        assertThat(refused).contains("没有名为「公安局」的单位", "value=\"" + chengguan.group(1) + "\" checked=\"checked\"", "value=\"公安局\"");
+        act(street, id, "action", "whistle", "unitIds", chengguan.group(1), "unitIds", "芙蓉区公安局", "reason", "占道经营反复");
+        assertThat(page(street, "/casework/orders/" + id)).contains("id=\"whistles\"", "<span>芙蓉区城管局</span> —", "<span>芙蓉区公安局</span> —");
     }
 
     /** A resident's report, registered under the category, dispatched and signed for by the street. */

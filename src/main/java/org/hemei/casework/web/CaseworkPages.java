@@ -49,26 +49,26 @@ class CaseworkPages {
             Boolean majorHazard, String leadUnitId, String into, Boolean accept, Boolean approve, Boolean passed, Boolean resolved,
             Satisfaction satisfaction, LocalDateTime until, String unitIds, Long summons, org.hemei.casework.Whistles.Rating rating) {
 
-        Set<Long> units() {
-            Set<Long> ids = new LinkedHashSet<>();
-            for (String part : (unitIds == null ? "" : unitIds).split("[,，\\s]+")) {
-                if (!part.isBlank()) ids.add(unitId(part));
-            }
-            return ids;
+        /** The units to summon: ticked, or typed by name (or number), several in one field separated by commas. */
+        Set<Long> units(java.util.function.Function<String, Long> unitId) {
+            return unitParts().map(unitId).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
         }
 
-        Long leadUnit() {
-            return blank(leadUnitId) == null ? null : unitId(leadUnitId.strip());
+        /** For a refused whistle shown again: the ticked units' numbers, and what was typed besides. */
+        public Set<String> tickedUnits() {
+            return unitParts().filter(part -> part.chars().allMatch(Character::isDigit)).collect(java.util.stream.Collectors.toSet());
         }
 
-        /** Typed in a text field (the list offers units by name and fills in the id), so a word is a person's slip. */
-        private static Long unitId(String text) {
-            try {
-                return Long.valueOf(text);
-            } catch (NumberFormatException e) {
-                throw DomainException.badRequest("单位编号须为数字，请从列表中选择单位 / a unit id is a number: pick the unit from the list ("
-                        + text + ")");
-            }
+        public String typedUnits() {
+            return unitParts().filter(part -> !part.chars().allMatch(Character::isDigit)).collect(java.util.stream.Collectors.joining("，"));
+        }
+
+        private java.util.stream.Stream<String> unitParts() {
+            return java.util.Arrays.stream((unitIds == null ? "" : unitIds).split("[,，、;；]+")).map(String::strip).filter(p -> !p.isEmpty());
+        }
+
+        Long leadUnit(java.util.function.Function<String, Long> unitId) {
+            return blank(leadUnitId) == null ? null : unitId.apply(leadUnitId.strip());
         }
     }
 
@@ -181,7 +181,11 @@ class CaseworkPages {
         model.addAttribute("satisfactions", Satisfaction.values());
         model.addAttribute("whistles", whistles.whistles(id));
         if (model.getAttribute("actions") instanceof Set<?> a && (a.contains("dispatch") || a.contains("return-review") || a.contains("whistle"))) {
-            model.addAttribute("unitOptions", unitOptions(order.divisionCode()));
+            var options = unitOptions(order.divisionCode());
+            model.addAttribute("unitOptions", options);
+            model.addAttribute("sharedUnitNames", units.sharedNames(options.stream().map(org.hemei.organization.Units.UnitRow::name).toList()));
+            model.addAttribute("district", order.divisionCode() == null || order.divisionCode().length() < 6 ? null
+                    : order.divisionCode().substring(0, 6));
         }
         if (order.status() == Status.RECEIVED && model.getAttribute("actions") instanceof Set<?> a && a.contains("register")) {
             model.addAttribute("suggestion", suggestions.suggest(order.title(), order.text()));
@@ -333,9 +337,9 @@ class CaseworkPages {
         switch (f.action() == null ? "" : f.action()) {
             case "register" -> dispatching.register(id, f.category(), f.divisionCode(), f.urgency(), Boolean.TRUE.equals(f.majorHazard()),
                     f.note(), v);
-            case "dispatch" -> dispatching.dispatch(id, new DispatchRequest(f.leadUnit(), null, f.note(), v));
+            case "dispatch" -> dispatching.dispatch(id, new DispatchRequest(f.leadUnit(this::unitId), null, f.note(), v));
             case "return-review" -> dispatching.reviewReturn(id, Boolean.TRUE.equals(f.accept()),
-                    new DispatchRequest(f.leadUnit(), new LinkedHashSet<>(), f.note(), v));
+                    new DispatchRequest(f.leadUnit(this::unitId), new LinkedHashSet<>(), f.note(), v));
             case "extension-decision" -> dispatching.decideExtension(id, Boolean.TRUE.equals(f.approve()), f.note(), v);
             case "suspension-decision" -> dispatching.decideSuspension(id, Boolean.TRUE.equals(f.approve()), f.note(), v);
             case "merge" -> dispatching.merge(id, mergeTarget(f.into()), f.note(), v);
@@ -353,7 +357,7 @@ class CaseworkPages {
             case "verify" -> handling.verify(id, Boolean.TRUE.equals(f.passed()), f.note(), v);
             case "follow-up" -> handling.followUp(id, f.resolved(), f.satisfaction(), f.note(), v);
             case "supervise" -> supervision.supervise(id, f.note());
-            case "whistle" -> whistles.blow(id, f.units(), f.reason());
+            case "whistle" -> whistles.blow(id, f.units(this::unitId), f.reason());
             case "report" -> whistles.report(required(f.summons(), "summons"), f.note());
             case "rate" -> whistles.rate(required(f.summons(), "summons"), f.rating());
             default -> throw DomainException.badRequest("未知操作 / unknown action: " + f.action());
@@ -372,7 +376,12 @@ class CaseworkPages {
         return "";
     }
 
-    /** Units to pick from by name (the id goes into the form): the place's district and street, and the city's departments. */
+    /** A unit typed into a field: by name (the list offers them), or by number. */
+    private Long unitId(String typed) {
+        return units.resolve(typed).getId();
+    }
+
+    /** Units to pick from by name: the place's district and street, and the city's departments. */
     private java.util.List<org.hemei.organization.Units.UnitRow> unitOptions(String place) {
         java.util.List<org.hemei.organization.Units.UnitRow> options = new java.util.ArrayList<>(
                 units.search(null, org.hemei.organization.UnitKind.DEPARTMENT, org.hemei.identity.Scope.CITY.substring(0, 6), 0, 200)
