@@ -74,8 +74,8 @@ class CaseworkJourneyTest {
             assertThat(dispatcher.locator("#order-status")).hasText("已登记");
             assertThat(dispatcher.locator("#action-dispatch")).containsText("识字里社区居委会");
             // Units can be picked by name: the place's street and community and the district's departments.
-            assertThat(dispatcher.locator("#unit-options option[label='芙蓉区城管局']")).hasCount(1);
-            assertThat(dispatcher.locator("#unit-options option[label='识字里社区居委会']")).hasCount(1);
+            assertThat(dispatcher.locator("#unit-options option[value='芙蓉区城管局']")).hasCount(1);
+            assertThat(dispatcher.locator("#unit-options option[value='识字里社区居委会']")).hasCount(1);
             dispatcher.locator("#action-dispatch button[type=submit]").click();
             assertThat(dispatcher.locator("#order-status")).hasText("已派单");
 
