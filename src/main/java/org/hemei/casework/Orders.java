@@ -140,6 +140,26 @@ public class Orders {
         return duplicates.of(access.get(id));
     }
 
+    /** An order as another order's page links to it. */
+    public record OrderLink(long id, String number) {
+    }
+
+    /** The orders merged into this one (并单), those the caller may see. */
+    public List<OrderLink> mergedHere(long id) {
+        return links("o.merged_into_id = ?", id);
+    }
+
+    /** The order this one was merged into, if the caller may see it. */
+    public java.util.Optional<OrderLink> mergedInto(OrderView order) {
+        return order.mergedIntoId() == null ? java.util.Optional.empty() : links("o.id = ?", order.mergedIntoId()).stream().findFirst();
+    }
+
+    private List<OrderLink> links(String condition, long id) {
+        List<Object> params = new ArrayList<>(List.of(id));
+        return jdbc.sql("select o.id, o.number from work_order o where " + condition + " and " + OrderAccess.scopeFilter(Actor.current(), params)
+                + " order by o.id").params(params).query(OrderLink.class).list();
+    }
+
     public OrderView byNumber(String number) {
         return view(access.byNumber(number), false);
     }

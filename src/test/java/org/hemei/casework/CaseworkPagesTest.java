@@ -85,7 +85,7 @@ class CaseworkPagesTest extends ApiTestSupport {
         step(id, "register", "dispatcher", Map.of("category", "COMMUNITY"));
         MockHttpSession dispatcher = signIn("dispatcher");
         String zh = page(dispatcher, "/casework/orders/" + id);
-        assertThat(zh).contains("<dd>社区事务</dd>");
+        assertThat(zh).contains("<dd>社区事务</dd>").doesNotContain("<dt>结束时间</dt>");
         String en = page(dispatcher, "/casework/orders/" + id + "?lang=en");
         assertThat(en).contains("<dd>Community affairs</dd>").doesNotContain("<dd>社区事务</dd>");
         String board = page(dispatcher, "/casework/board?lang=en");
@@ -113,6 +113,7 @@ class CaseworkPagesTest extends ApiTestSupport {
         step(id, "follow-up", "resident", Map.of("resolved", true, "satisfaction", "BASICALLY_SATISFIED", "note", "还行"));
         String page = page(signIn("dispatcher"), "/casework/orders/" + id);
         String timeline = page.substring(page.indexOf("class=\"timeline\""));
+        assertThat(page.substring(0, page.indexOf("class=\"timeline\""))).contains("<dt>结束时间</dt>"); // closed: when
         assertThat(timeline).contains("<div>网站/手机</div>", "<div>基本满意 还行</div>")
                 .doesNotContain("<div>WEB</div>", "BASICALLY_SATISFIED");
     }
@@ -238,6 +239,12 @@ class CaseworkPagesTest extends ApiTestSupport {
         JsonNode merged = order(duplicate);
         assertThat(merged.path("status").asString()).isEqualTo("MERGED");
         assertThat(merged.path("mergedIntoId").asLong()).isEqualTo(master.path("id").asLong());
+        // each page leads to the other
+        long masterId = master.path("id").asLong();
+        assertThat(page(dispatcher, "/casework/orders/" + duplicate)).contains("<dt>已并入</dt>",
+                "<a href=\"/casework/orders/" + masterId + "\">" + master.path("number").asString() + "</a>");
+        assertThat(page(dispatcher, "/casework/orders/" + masterId)).contains("<dt>并入本单的工单</dt>",
+                "<a href=\"/casework/orders/" + duplicate + "\">" + merged.path("number").asString() + "</a>");
     }
 
     @Test

@@ -193,6 +193,8 @@ class CaseworkPages {
         if (model.getAttribute("actions") instanceof Set<?> a && a.contains("merge")) {
             model.addAttribute("duplicates", orders.duplicates(id));
         }
+        model.addAttribute("mergedInto", orders.mergedInto(order).orElse(null));
+        model.addAttribute("mergedHere", orders.mergedHere(id));
         model.addAttribute("ratings", org.hemei.casework.Whistles.Rating.values());
         model.addAttribute("photos", photos.list(id));
         model.addAttribute("photoMaxBytes", photos.maxBytes());
