@@ -45,7 +45,6 @@ public final class AvailableActions {
         boolean leadUnit = o.getLeadUnitId() != null && (actor.has(Role.UNIT_STAFF) || actor.has(Role.GRID_WORKER))
                 && actor.scope().unitIds().contains(o.getLeadUnitId());
         boolean requester = o.getRequesterAccountId() != null && o.getRequesterAccountId() == actor.accountId();
-        boolean gridWorkerHere = actor.has(Role.GRID_WORKER) && o.getDivisionCode() != null && actor.covers(o.getDivisionCode());
         boolean awaitingFollowUp = s == Status.VERIFIED || (s == Status.HANDLED && !verificationNeeded);
         if (centre) {
             switch (s) {
@@ -80,7 +79,7 @@ public final class AvailableActions {
         if ((territorial || actor.isAdmin()) && EnumSet.of(Status.DISPATCHED, Status.SIGNED, Status.IN_PROGRESS).contains(s)) {
             actions.add("whistle");
         }
-        if (gridWorkerHere && s == Status.HANDLED && verificationNeeded) actions.add("verify");
+        if (OrderAccess.checksOnSite(actor, o) && s == Status.HANDLED && verificationNeeded) actions.add("verify");
         if (requester && awaitingFollowUp) actions.add("follow-up");
         return actions;
     }

@@ -75,8 +75,7 @@ public class Handling {
     public WorkOrder verify(long id, boolean passed, String note, Integer version) {
         WorkOrder order = access.get(id);
         Actor actor = Actor.current();
-        boolean gridWorkerHere = actor.has(Role.GRID_WORKER) && order.getDivisionCode() != null && actor.covers(order.getDivisionCode());
-        if (!actor.isAdmin() && !actor.has(Role.DISPATCHER) && !gridWorkerHere) {
+        if (!actor.isAdmin() && !actor.has(Role.DISPATCHER) && !OrderAccess.checksOnSite(actor, order)) {
             throw new AccessDeniedException("verification is for the 12345 centre or the grid's worker");
         }
         return access.apply(id, version, o -> o.verify(passed, note));

@@ -192,6 +192,14 @@ public class OrderAccess {
         return "(" + String.join(" or ", any) + ")";
     }
 
+    /**
+     * A grid worker where the order is: in their grid, or placed only at their community — whom the on-site check
+     * (核查) falls to.
+     */
+    static boolean checksOnSite(Actor actor, WorkOrder o) {
+        return actor.has(Role.GRID_WORKER) && actor.scope().reads(o.getDivisionCode());
+    }
+
     /** Refuses unless the caller acts for the order's lead unit (or is an administrator). */
     static void requireLeadUnit(WorkOrder o) {
         Actor actor = Actor.current();

@@ -38,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Photos {
 
-    public enum Purpose { INTAKE, EVIDENCE }
+    /** Taken when reporting, as the lead unit's evidence of the work, or at the grid worker's on-site check. */
+    public enum Purpose { INTAKE, EVIDENCE, CHECK }
 
     public record Photo(long id, long orderId, String contentType, long sizeBytes, String sha256, Purpose purpose,
             String uploadedBy, OffsetDateTime uploadedAt) {
@@ -144,7 +145,8 @@ public class Photos {
         WorkOrder order = access.get(orderId);
         Set<Purpose> allowed = allowed(order, Actor.current());
         if (allowed.isEmpty()) {
-            throw new AccessDeniedException("only the requester, the 12345 centre or the lead unit may add photos to " + orderId);
+            throw new AccessDeniedException("only the requester, the 12345 centre, the lead unit or the grid worker checking on site may add photos to "
+                    + orderId);
         }
         if (!order.getStatus().isOpen()) {
             throw WorkOrder.refused(order.getNumber(), order.getStatus(), "PHOTO");
@@ -208,16 +210,18 @@ public class Photos {
                 && actor.scope().unitIds().contains(o.getLeadUnitId())) {
             out.add(Purpose.EVIDENCE);
         }
+        if (o.getStatus() == Status.HANDLED && OrderAccess.checksOnSite(actor, o)) out.add(Purpose.CHECK);
         return out;
     }
 
     private static Purpose purpose(String requested, Set<Purpose> allowed) {
-        if (requested == null || requested.isBlank()) return allowed.contains(Purpose.INTAKE) ? Purpose.INTAKE : Purpose.EVIDENCE;
+        if (requested == null || requested.isBlank()) return allowed.iterator().next(); // the first the caller may add
         Purpose p;
         try {
             p = Purpose.valueOf(requested.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw DomainException.badRequest("purpose 只能是 INTAKE 或 EVIDENCE / purpose must be INTAKE or EVIDENCE, got \"" + requested + "\"");
+            throw DomainException.badRequest("purpose 只能是 INTAKE、EVIDENCE 或 CHECK / purpose must be INTAKE, EVIDENCE or CHECK, got \""
+                    + requested + "\"");
         }
         if (!allowed.contains(p)) {
             throw new AccessDeniedException("you may add " + allowed + " photos to this order, not " + p);

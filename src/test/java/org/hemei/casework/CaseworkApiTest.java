@@ -149,6 +149,12 @@ class CaseworkApiTest extends ApiTestSupport {
         List<String> listed = texts(call(get(ORDERS).param("size", "200").with(as("grid")), 200).path("items"), "id");
         assertThat(listed).contains(String.valueOf(inGrid), String.valueOf(atCommunity))
                 .doesNotContain(String.valueOf(otherGrid), String.valueOf(otherCommunity));
+        // and the on-site check of what is placed only at the community falls to them
+        act(atCommunity, "register", "dispatcher", Map.of("category", "SANITATION"), 200);
+        act(atCommunity, "dispatch", "dispatcher", Map.of(), 200);
+        act(atCommunity, "sign", "street", Map.of(), 200);
+        act(atCommunity, "handle", "street", Map.of("note", "已处理"), 200);
+        assertThat(act(atCommunity, "verify", "grid", Map.of("passed", true), 200).path("status").asString()).isEqualTo("VERIFIED");
     }
 
     @Test

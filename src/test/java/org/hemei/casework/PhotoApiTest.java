@@ -228,6 +228,22 @@ class PhotoApiTest extends ApiTestSupport {
     }
 
     @Test
+    void theGridWorkerAddsAPhotoOfTheOnSiteCheckWhileTheCheckIsDue() throws Exception {
+        long order = residentOrderIn("430102001001");
+        call(json(post(ORDERS + "/" + order + "/register").with(as("dispatcher")), Map.of("category", "SANITATION")), 200);
+        call(json(post(ORDERS + "/" + order + "/dispatch").with(as("dispatcher")), Map.of()), 200);
+        call(json(post(ORDERS + "/" + order + "/sign").with(as("street")), Map.of()), 200);
+        assertApiError(upload(order, "grid", file("early.png", "image/png", image("png", Color.ORANGE)), null, 403), 403); // not yet due
+        call(json(post(ORDERS + "/" + order + "/handle").with(as("street")), Map.of("note", "已清理")), 200);
+        JsonNode check = upload(order, "grid", file("check.png", "image/png", image("png", Color.PINK)), null, 201);
+        assertThat(check.path("purpose").asString()).isEqualTo("CHECK");
+        assertApiError(upload(order, "grid", file("e.png", "image/png", image("png", Color.BLUE)), "EVIDENCE", 403), 403);
+        String page = mvc.perform(get("/casework/orders/" + order).session(signIn("grid"))).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"photo-form\"", "name=\"purpose\" value=\"CHECK\"", "<span>现场核查</span>");
+    }
+
+    @Test
     void aResidentReportsWithAPhotoAndTheOrderPageShowsItWithAnUploadForm() throws Exception {
         var resident = signIn("resident");
         String title = unique("随手拍");
