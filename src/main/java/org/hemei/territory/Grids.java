@@ -65,6 +65,11 @@ public class Grids {
         return gridCode != null && jdbc.sql("select count(*) from grid where code = ?").param(gridCode).query(Long.class).single() > 0;
     }
 
+    /** A grid's name, as lists show it instead of its code. */
+    public java.util.Optional<String> name(String gridCode) {
+        return jdbc.sql("select name from grid where code = ?").param(gridCode).query(String.class).optional();
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from grid").query(Long.class).single();
     }

@@ -49,6 +49,8 @@ class PagesTest extends org.hemei.ApiTestSupport {
         mvc.perform(get("/admin/accounts").session(admin)).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("dispatcher"), containsString(">文艺路街道</span>"),
                         containsString(">长沙市城管局</span>"), not(containsString(">DIVISION:")), not(containsString(">UNIT:")))));
+        mvc.perform(get("/admin/accounts").param("q", "grid").session(admin)) // a grid worker's grid by its name too
+                .andExpect(content().string(allOf(containsString("title=\"DIVISION:430102001001001\">识字里"), not(containsString(">430102001001001<")))));
         mvc.perform(get("/admin/accounts/new").session(admin)).andExpect(status().isOk());
         mvc.perform(get("/admin/audit").session(admin)).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("title=\"SIGN_IN\">登录</td>"), not(containsString(">SIGN_IN<")))));
