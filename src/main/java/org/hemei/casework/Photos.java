@@ -111,9 +111,8 @@ public class Photos {
         if (bytes.length == 0) throw DomainException.badRequest("照片文件为空 / the file is empty: " + describe(upload));
         String type = detect(bytes);
         if (type == null) {
-            throw new DomainException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "只接受 JPEG、PNG 或 WebP 照片 / only JPEG, PNG or WebP"
-                    + " photos are accepted (checked by content): received " + describe(upload) + " starting with bytes "
-                    + HexFormat.ofDelimiter(" ").formatHex(bytes, 0, Math.min(8, bytes.length)));
+            throw new DomainException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "「" + name(upload) + "」不是 JPEG、PNG 或 WebP 照片（按文件内容检查），"
+                    + "请选择照片文件 / " + describe(upload) + " is not a JPEG, PNG or WebP photo (checked by its content)");
         }
         try {
             return new Checked(PhotoMetadata.strip(bytes, type), type);
@@ -244,8 +243,12 @@ public class Photos {
                 + megabytes(limit) + ": received " + describe(upload) + " of " + megabytes(size));
     }
 
+    private static String name(Upload u) {
+        return u.filename() == null || u.filename().isBlank() ? "(no name)" : u.filename();
+    }
+
     private static String describe(Upload u) {
-        return "\"" + (u.filename() == null || u.filename().isBlank() ? "(no name)" : u.filename()) + "\""
+        return "\"" + name(u) + "\""
                 + (u.declaredType() == null ? "" : " (declared " + u.declaredType() + ")");
     }
 

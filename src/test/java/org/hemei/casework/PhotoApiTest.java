@@ -160,8 +160,14 @@ class PhotoApiTest extends ApiTestSupport {
         byte[] text = "这不是照片，只是改了扩展名的文本".getBytes(StandardCharsets.UTF_8);
         JsonNode refused = upload(order, "resident", file("现场.jpg", "image/jpeg", text), null, 415);
         assertApiError(refused, 415);
-        assertThat(refused.path("message").asString()).contains("现场.jpg", "image/jpeg", "JPEG, PNG or WebP",
-                String.format("%02x", text[0] & 0xff));
+        assertThat(refused.path("message").asString()).contains("「现场.jpg」不是 JPEG、PNG 或 WebP 照片", "image/jpeg", "JPEG, PNG or WebP");
+        // on the page, in the page's language alone
+        var resident = signIn("resident");
+        var posted = mvc.perform(multipart("/casework/orders/" + order + "/photos").file(file("现场.jpg", "image/jpeg", text))
+                .session(resident).with(csrf())).andReturn();
+        String page = mvc.perform(get("/casework/orders/" + order).session(resident).flashAttrs(posted.getFlashMap())).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("「现场.jpg」不是 JPEG、PNG 或 WebP 照片（按文件内容检查），请选择照片文件").doesNotContain("declared");
         byte[] gif = "GIF89a\u0001\u0000\u0001\u0000".getBytes(StandardCharsets.ISO_8859_1);
         assertApiError(upload(order, "resident", file("a.gif", "image/gif", gif), null, 415), 415);
         assertApiError(upload(order, "resident", file("empty.png", "image/png", new byte[0]), null, 400), 400);
