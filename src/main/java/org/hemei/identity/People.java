@@ -29,7 +29,10 @@ public class People {
         this.messages = messages;
     }
 
-    /** The name to show for a username; the username itself when no account has it (e.g. "system", an API key). */
+    /**
+     * The name to show for a username; the username itself when no account has it (an API key; a stand-in written
+     * "中文 / English" in the page's language).
+     */
     public String name(String username) {
         if (username == null || username.isBlank()) return username;
         Map<String, String> memo = memo();
@@ -45,7 +48,7 @@ public class People {
         List<Map.Entry<String, Role>> rows = jdbc.sql("select a.display_name, r.role from account a"
                 + " join account_role r on r.account_id = a.id where a.username = ?").param(username)
                 .query((rs, i) -> Map.entry(rs.getString(1), Role.valueOf(rs.getString(2)))).list();
-        if (rows.isEmpty()) return username;
+        if (rows.isEmpty()) return org.hemei.shared.Languages.pick(username); // e.g. "诉求人 / requester" for a hidden requester
         if (rows.stream().anyMatch(r -> r.getValue().isStaff())) return rows.get(0).getKey();
         return word("role." + (rows.stream().anyMatch(r -> r.getValue() == Role.COURIER) ? Role.COURIER : Role.RESIDENT));
     }

@@ -129,6 +129,9 @@ class PhotoApiTest extends ApiTestSupport {
         assertThat(texts(seenByUnit.path("timeline"), "actor")).doesNotContain("resident").contains("诉求人 / requester", "dispatcher");
         assertThat(texts(call(get(ORDERS + "/" + order + "/photos").with(as("street")), 200), "uploadedBy"))
                 .containsExactly("诉求人 / requester");
+        String page = mvc.perform(get("/casework/orders/" + order).session(signIn("street"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("<small>诉求人</small>", "<span>诉求人</span>").doesNotContain("requester<", "居民");
         // the 12345 centre and the requester still see who it was
         assertThat(texts(call(get(ORDERS + "/" + order).with(as("dispatcher")), 200).path("timeline"), "actor")).contains("resident");
         assertThat(texts(call(get(ORDERS + "/" + order + "/photos").with(as("resident")), 200), "uploadedBy")).containsExactly("resident");
