@@ -203,13 +203,14 @@ public class Photos {
     /** The requester and the 12345 centre photograph the demand; the lead unit documents its handling. */
     private static Set<Purpose> allowed(WorkOrder o, Actor actor) {
         Set<Purpose> out = EnumSet.noneOf(Purpose.class);
-        if (actor.isAdmin() || actor.has(Role.DISPATCHER)) return EnumSet.allOf(Purpose.class);
-        if (o.getRequesterAccountId() != null && o.getRequesterAccountId() == actor.accountId()) out.add(Purpose.INTAKE);
-        if ((actor.has(Role.UNIT_STAFF) || actor.has(Role.GRID_WORKER)) && o.getLeadUnitId() != null
+        boolean centre = actor.isAdmin() || actor.has(Role.DISPATCHER);
+        if (centre || o.getRequesterAccountId() != null && o.getRequesterAccountId() == actor.accountId()) out.add(Purpose.INTAKE);
+        if (centre || (actor.has(Role.UNIT_STAFF) || actor.has(Role.GRID_WORKER)) && o.getLeadUnitId() != null
                 && actor.scope().unitIds().contains(o.getLeadUnitId())) {
             out.add(Purpose.EVIDENCE);
         }
-        if (o.getStatus() == Status.HANDLED && OrderAccess.checksOnSite(actor, o)) out.add(Purpose.CHECK);
+        // a check's photo while the check is due, by whoever checks
+        if (o.getStatus() == Status.HANDLED && (centre || OrderAccess.checksOnSite(actor, o))) out.add(Purpose.CHECK);
         return out;
     }
 

@@ -243,6 +243,7 @@ class PhotoApiTest extends ApiTestSupport {
         call(json(post(ORDERS + "/" + order + "/dispatch").with(as("dispatcher")), Map.of()), 200);
         call(json(post(ORDERS + "/" + order + "/sign").with(as("street")), Map.of()), 200);
         assertApiError(upload(order, "grid", file("early.png", "image/png", image("png", Color.ORANGE)), null, 403), 403); // not yet due
+        assertApiError(upload(order, "dispatcher", file("early.png", "image/png", image("png", Color.ORANGE)), "CHECK", 403), 403);
         call(json(post(ORDERS + "/" + order + "/handle").with(as("street")), Map.of("note", "已清理")), 200);
         JsonNode check = upload(order, "grid", file("check.png", "image/png", image("png", Color.PINK)), null, 201);
         assertThat(check.path("purpose").asString()).isEqualTo("CHECK");
