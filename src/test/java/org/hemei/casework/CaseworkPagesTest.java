@@ -152,6 +152,7 @@ class CaseworkPagesTest extends ApiTestSupport {
         step(registered, "register", "dispatcher", Map.of("category", "SANITATION"));
         MockHttpSession dispatcher = signIn("dispatcher");
         String centre = page(dispatcher, "/casework/orders/" + registered);
+        assertThat(centre).contains("由文艺路街道办事处主办</small>").doesNotContain("is led by"); // the suggestion, in the page's language
         assertThat(formsIn(centre)).containsExactly("dispatch", "merge", "invalidate");
         assertThat(centre).contains("id=\"action-invalidate\" data-confirm=\"标记无效后工单即终止，不再办理。确定吗？\"",
                 "id=\"action-merge\" data-confirm=\"").doesNotContain("id=\"action-dispatch\" data-confirm");

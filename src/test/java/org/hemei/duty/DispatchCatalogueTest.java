@@ -333,6 +333,8 @@ class DispatchCatalogueTest extends ApiTestSupport {
         var street = signIn("street");
         String read = page(street, "/duty/dispatch?category=WATER&explainCategory=WATER&place=430112013001");
         assertThat(read).contains("派单目录", "供水问题", "目录检查", "望城区水务局", "选中").doesNotContain("id=\"dispatch-form\"");
+        String why = read.substring(read.indexOf("id=\"dispatch-explanation\""));
+        assertThat(why.substring(0, why.indexOf("</p>"))).contains("由望城区水务局主办").doesNotContain("is led by"); // the page's language
         assertThat(page(street, "/")).contains("/duty/dispatch");
         assertThat(mvc.perform(post("/duty/dispatch/rules").session(street).with(csrf).param("categoryCode", "ROAD")
                 .param("territory", "430112013").param("lead", "STREET")).andReturn().getResponse().getStatus()).isEqualTo(403);
