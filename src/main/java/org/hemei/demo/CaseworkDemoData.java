@@ -56,7 +56,10 @@ class CaseworkDemoData {
             new DemoOrder("demo-order-09", Channel.HOTLINE, "NEIGHBOURS", DemoData.COMMUNITY, Stage.CLOSED,
                     "楼上漏水邻居不配合（示例）", "识字里社区楼上住户家漏水渗到我家天花板，邻居不配合维修。"),
             new DemoOrder("demo-order-10", Channel.WEB, "SANITATION", "430102001007", Stage.CLOSED,
-                    "南元宫社区河边垃圾（示例）", "南元宫社区河边步道上有很多垃圾，已经很久没人打扫了。"));
+                    "南元宫社区河边垃圾（示例）", "南元宫社区河边步道上有很多垃圾，已经很久没人打扫了。"),
+            // handled, its on-site check due: the demo grid worker's first task
+            new DemoOrder("demo-order-11", Channel.WEB, "SANITATION", DemoData.GRID, Stage.HANDLED,
+                    "识字里第1网格垃圾桶破损（示例）", "识字里社区2栋门口的垃圾桶破了个大洞，垃圾漏得满地都是。"));
 
     private final Intake intake;
     private final Dispatching dispatching;
