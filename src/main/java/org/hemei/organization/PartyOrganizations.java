@@ -110,6 +110,16 @@ public class PartyOrganizations {
         return new Paging<>(rows, page, size, total);
     }
 
+    /**
+     * The organization at the head of a territory: placed at exactly that division, under none of the same place
+     * (a street's 党工委, not its branches). Empty when the territory has none.
+     */
+    public java.util.Optional<Long> headOf(String divisionCode) {
+        return jdbc.sql("select o.id from party_organization o left join party_organization p on p.id = o.parent_id"
+                + " where o.division_code = ? and (p.id is null or p.division_code <> o.division_code) order by o.id")
+                .param(divisionCode).query(Long.class).list().stream().findFirst();
+    }
+
     /** From the root down to this organization. */
     public List<PartyOrganization> path(long id) {
         java.util.LinkedList<PartyOrganization> path = new java.util.LinkedList<>();

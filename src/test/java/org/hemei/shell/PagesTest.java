@@ -84,6 +84,20 @@ class PagesTest extends org.hemei.ApiTestSupport {
     }
 
     @Test
+    void partyStaffArriveAtTheHeadOfTheirOwnTerritoryAndMayStillClimbToTheTop() throws Exception {
+        MockHttpSession party = signIn("party");
+        String to = mvc.perform(get("/party-orgs").session(party)).andExpect(status().is3xxRedirection()).andReturn()
+                .getResponse().getRedirectedUrl();
+        long head = Long.parseLong(to.substring(to.indexOf("parent=") + 7));
+        String name = jdbc.sql("select name from party_organization where id = ?").param(head).query(String.class).single();
+        org.assertj.core.api.Assertions.assertThat(name).contains("文艺路街道");
+        mvc.perform(get(to).session(party)).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(name + " ›"), containsString("href=\"/party-orgs/new?parent=" + head + "\""))));
+        mvc.perform(get("/party-orgs").param("roots", "true").session(party)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("中共长沙市委员会")));
+    }
+
+    @Test
     void partyStaffCreatingUnderAHigherCommitteeGetTheirOwnTerritoryAndAReasonNotABare403() throws Exception {
         MockHttpSession party = signIn("party");
         mvc.perform(get("/party-orgs").param("parent", "1").session(party)).andExpect(status().isOk())

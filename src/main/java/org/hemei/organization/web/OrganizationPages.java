@@ -132,13 +132,18 @@ class OrganizationPages {
     @Staff
     @GetMapping("/party-orgs")
     String partyOrgs(@RequestParam(required = false) Long parent, @RequestParam(required = false) String q,
-            @RequestParam(required = false) Integer page, Model model) {
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Boolean roots, Model model) {
+        Actor actor = Actor.current();
+        if (parent == null && blank(q) && page == null && roots == null && !actor.isAdmin()
+                && actor.scope().divisionCodes().size() == 1) { // arriving from the menu: at the head of one's own territory
+            var head = orgs.headOf(actor.scope().divisionCodes().iterator().next());
+            if (head.isPresent()) return "redirect:/party-orgs?parent=" + head.get();
+        }
         model.addAttribute("result", orgs.list(parent, q, null, Paging.page(page), 20));
         model.addAttribute("path", parent == null ? java.util.List.of() : orgs.path(parent));
         model.addAttribute("parent", parent);
         model.addAttribute("q", q);
         // new organizations go under one of one's own territory's (PartyOrganizations refuses the others)
-        Actor actor = Actor.current();
         model.addAttribute("canCreate", actor.isAdmin() || (actor.has(org.hemei.identity.Role.PARTY_STAFF) && parent != null
                 && actor.covers(orgs.get(parent).getDivisionCode())));
         return "organization/party-orgs";
