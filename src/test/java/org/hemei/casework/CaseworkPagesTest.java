@@ -188,6 +188,37 @@ class CaseworkPagesTest extends ApiTestSupport {
         assertThat(page(street, "/casework/orders/" + id)).contains("id=\"whistles\"", "<span>芙蓉区城管局</span> —", "<span>芙蓉区公安局</span> —");
     }
 
+    @Test
+    void theBoardsListIsExportedWholeAsASpreadsheetWithoutTheRequesterAndAudited() throws Exception {
+        String title = unique("导出测试");
+        GridPoint p = insideFirstGrid("430102001001");
+        for (int i = 0; i < 2; i++) {
+            call(json(post(ORDERS).with(as("resident")), Map.of("title", title, "text", "路灯坏了", "lat", p.lat(), "lng", p.lng(),
+                    "requesterName", "王五", "requesterPhone", "13812345678")), 201);
+        }
+        MockHttpSession dispatcher = signIn("dispatcher");
+        assertThat(page(dispatcher, "/casework/board?q=" + title)).contains("href=\"/casework/board/export?q="
+                + java.net.URLEncoder.encode(title, StandardCharsets.UTF_8) + "\"");
+        MvcResult file = mvc.perform(get("/casework/board/export").param("q", title).session(dispatcher)).andReturn();
+        assertThat(file.getResponse().getStatus()).isEqualTo(200);
+        assertThat(file.getResponse().getHeader("Content-Disposition")).contains("attachment", ".xlsx");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(file.getResponse().getContentAsByteArray()))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("编号");
+            assertThat(sheet.getLastRowNum()).isEqualTo(2); // every order found, beneath the headings
+            var row = sheet.getRow(1);
+            assertThat(row.getCell(1).getStringCellValue()).isEqualTo(title);
+            assertThat(row.getCell(3).getStringCellValue()).isEqualTo("已接收");
+            assertThat(row.getCell(6).getStringCellValue()).contains("识字里");
+            StringBuilder all = new StringBuilder();
+            sheet.forEach(r -> r.forEach(c -> all.append(c.toString()).append('|')));
+            assertThat(all.toString()).doesNotContain("王", "138");
+        }
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'ORDERS_EXPORTED' and detail like ?")
+                .param("%" + title + "%").query(Long.class).single()).isEqualTo(1);
+        assertThat(mvc.perform(get("/casework/board/export").session(signIn("street"))).andReturn().getResponse().getStatus()).isEqualTo(403);
+    }
+
     /** A resident's report, registered under the category, dispatched and signed for by the street. */
     private long signed(String category) throws Exception {
         long id = report().path("id").asLong();

@@ -1,11 +1,22 @@
 package org.hemei.casework.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import org.hemei.casework.OrderExport;
 import org.hemei.casework.OrderImport;
 import org.hemei.casework.OrderImport.ImportStatus;
+import org.hemei.casework.Orders;
 import org.hemei.casework.Photos;
+import org.hemei.casework.Status;
+import org.hemei.casework.TimeLimit;
 import org.hemei.identity.SignedIn;
 import org.hemei.shared.DomainException;
+import org.hemei.territory.Territory;
+import org.springframework.http.ContentDisposition;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +27,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Pages for files: adding a photo from the order page, and the 12345 centre's bulk import with its progress. */
+/**
+ * Pages for files: adding a photo from the order page, the 12345 centre's bulk import with its progress, and the
+ * board's list exported as a spreadsheet.
+ */
 @Controller
 class CaseworkUploadPages {
 
@@ -26,10 +40,28 @@ class CaseworkUploadPages {
 
     private final Photos photos;
     private final OrderImport imports;
+    private final OrderExport export;
+    private final Territory territory;
 
-    CaseworkUploadPages(Photos photos, OrderImport imports) {
+    CaseworkUploadPages(Photos photos, OrderImport imports, OrderExport export, Territory territory) {
         this.photos = photos;
         this.imports = imports;
+        this.export = export;
+        this.territory = territory;
+    }
+
+    /** The board's list, every order of it with the board's filters, as a spreadsheet for the ledger (台账). */
+    @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER','LEADER')")
+    @GetMapping("/casework/board/export")
+    void exportBoard(@RequestParam(required = false) Set<Status> status, @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String division,
+            @RequestParam(required = false) Boolean awaiting, HttpServletResponse response) throws IOException {
+        String code = division == null || division.isBlank() ? null : territory.resolve(division).code();
+        Orders.Query query = new Orders.Query(status, null, code, overdue, q);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", ContentDisposition.attachment()
+                .filename("工单-" + LocalDate.now(TimeLimit.CHINA) + ".xlsx", StandardCharsets.UTF_8).build().toString());
+        export.write(Boolean.TRUE.equals(awaiting) ? query.awaitingDecision() : query, response.getOutputStream());
     }
 
     @SignedIn
