@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -22,8 +23,12 @@ import org.hemei.territory.Division;
 import org.hemei.territory.Territory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A list of orders as a spreadsheet (台账), with the same filters and scope as the board: every matching order, not a
@@ -35,13 +40,15 @@ public class OrderExport {
 
     /** Rows kept in memory while writing; the rest go to a temporary file (POI's streaming workbook). */
     private static final int WINDOW = 200;
+    /** Orders per sheet: an xlsx sheet holds 1,048,576 rows; a round million, then the next sheet. */
+    static final int ROWS_PER_SHEET = 1_000_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(TimeLimit.CHINA);
     private static final List<String> HEADINGS = List.of("order.number", "order.title", "order.category", "order.status",
             "order.urgency", "order.channel", "order.place", "order.leadUnit", "order.received", "order.handleDue", "order.handledAt",
             "order.closedAt", "order.overdue");
 
     private final JdbcClient jdbc;
-    private final org.springframework.transaction.support.TransactionTemplate readOnly;
+    private final TransactionTemplate readOnly;
     private final Categories categories;
     private final Units units;
     private final Territory territory;
@@ -49,13 +56,13 @@ public class OrderExport {
     private final AuditLog audit;
     private final Clock clock;
 
-    OrderExport(javax.sql.DataSource dataSource, org.springframework.transaction.PlatformTransactionManager transactions,
+    OrderExport(DataSource dataSource, PlatformTransactionManager transactions,
             Categories categories, Units units, Territory territory, MessageSource messages, AuditLog audit, Clock clock) {
         // rows come a few hundred at a time (PostgreSQL reads by cursor only inside a transaction with a fetch size)
-        org.springframework.jdbc.core.JdbcTemplate streaming = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        JdbcTemplate streaming = new JdbcTemplate(dataSource);
         streaming.setFetchSize(500);
         this.jdbc = JdbcClient.create(streaming);
-        this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.categories = categories;
         this.units = units;
@@ -70,30 +77,60 @@ public class OrderExport {
         Instant now = clock.instant();
         OrderFilter.Sql filter = OrderFilter.of(query, Actor.current(), categories, now);
         try (SXSSFWorkbook book = new SXSSFWorkbook(WINDOW)) {
-            Sheet sheet = book.createSheet(word("nav.board"));
-            Row head = sheet.createRow(0);
-            for (int c = 0; c < HEADINGS.size(); c++) head.createCell(c).setCellValue(word(HEADINGS.get(c)));
+            Sheets sheets = new Sheets(book, ROWS_PER_SHEET, word("export.sheet"), HEADINGS.stream().map(this::word).toList());
             Names names = new Names();
-            int[] count = { 0 };
             readOnly.executeWithoutResult(tx -> jdbc.sql("select o.number, coalesce(o.title, substring(o.text, 1, 30)), o.category_code,"
                     + " o.status, o.urgency, o.channel, o.division_code, o.lead_unit_id, o.received_at, o.handle_due_at, o.handled_at,"
                     + " o.closed_at" + filter.where() + " order by o.id desc").params(filter.params())
-                    .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> row(sheet.createRow(++count[0]), rs, names, now)));
-            sheet.createFreezePane(0, 1);
+                    .query((RowCallbackHandler) rs -> row(sheets.next(), rs, names, now)));
             book.write(out);
-            audit.record("ORDERS_EXPORTED", "work-orders", count[0] + " orders, " + describe(query));
-            return count[0];
+            audit.record("ORDERS_EXPORTED", "work-orders", sheets.written() + " orders, " + describe(query));
+            return sheets.written();
+        }
+    }
+
+    /** The rows to write into: a sheet holds at most {@code perSheet} orders, then the next begins, headed again. */
+    static final class Sheets {
+        private final SXSSFWorkbook book;
+        private final int perSheet;
+        private final String name;
+        private final List<String> headings;
+        private Sheet sheet;
+        private int written;
+
+        Sheets(SXSSFWorkbook book, int perSheet, String name, List<String> headings) {
+            this.book = book;
+            this.perSheet = perSheet;
+            this.name = name;
+            this.headings = headings;
+            start();
+        }
+
+        Row next() {
+            if (written > 0 && written % perSheet == 0) start();
+            return sheet.createRow(written++ % perSheet + 1);
+        }
+
+        int written() {
+            return written;
+        }
+
+        private void start() {
+            int n = book.getNumberOfSheets() + 1;
+            sheet = book.createSheet(n == 1 ? name : name + " " + n);
+            Row head = sheet.createRow(0);
+            for (int c = 0; c < headings.size(); c++) head.createCell(c).setCellValue(headings.get(c));
+            sheet.createFreezePane(0, 1);
         }
     }
 
     private void row(Row row, ResultSet rs, Names names, Instant now) throws SQLException {
         Status status = Status.valueOf(rs.getString(4));
         Instant due = instant(rs, 10), handled = instant(rs, 11);
-        boolean overdue = due != null && handled == null && status.isOpen() && status != Status.SUSPENDED && due.isBefore(now);
         String[] cells = { rs.getString(1), rs.getString(2), categories.find(rs.getString(3)).map(Category::label).orElse(""),
                 word("order.status." + status), word("order.urgency." + rs.getString(5)), word("order.channel." + rs.getString(6)),
                 names.place(rs.getString(7)), names.unit(rs.getObject(8, Long.class)), time(instant(rs, 9)), time(due), time(handled),
-                time(instant(rs, 12)), overdue ? word("common.yes") : "" };
+                time(instant(rs, 12)), OrderFilter.overdue(status, due, handled, now) ? word("common.yes") : "" };
         for (int c = 0; c < cells.length; c++) row.createCell(c).setCellValue(cells[c] == null ? "" : cells[c]);
     }
 

@@ -17,6 +17,11 @@ final class OrderFilter {
     private OrderFilter() {
     }
 
+    /** The overdue rule of the filter below, for a row already read: due and passed, not handled, still running. */
+    static boolean overdue(Status status, Instant due, Instant handled, Instant now) {
+        return due != null && handled == null && status.isOpen() && status != Status.SUSPENDED && due.isBefore(now);
+    }
+
     static Sql of(Query query, Actor actor, Categories categories, Instant now) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" from work_order o where ").append(OrderAccess.scopeFilter(actor, params));

@@ -191,10 +191,9 @@ public class Orders {
                 + " limit ? offset ?")
                 .params(pageParams)
                 .query((rs, i) -> {
-                    OffsetDateTime due = rs.getObject(11, OffsetDateTime.class);
-                    Status status = Status.valueOf(rs.getString(3));
-                    boolean overdue = due != null && rs.getObject(12) == null && status.isOpen() && status != Status.SUSPENDED
-                            && due.toInstant().isBefore(now);
+                    OffsetDateTime due = rs.getObject(11, OffsetDateTime.class), handled = rs.getObject(12, OffsetDateTime.class);
+                    boolean overdue = OrderFilter.overdue(Status.valueOf(rs.getString(3)), due == null ? null : due.toInstant(),
+                            handled == null ? null : handled.toInstant(), now);
                     return new OrderRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getBoolean(7), rs.getString(8), (Long) rs.getObject(9, Long.class),
                             rs.getObject(10, OffsetDateTime.class), due, overdue, (Double) rs.getObject(13, Double.class),
