@@ -162,6 +162,33 @@ public class Measures {
         return compute(subject, range[0], range[1], filter, params);
     }
 
+    /** One place's measures beside the others of its territory (see {@link #breakdown}). */
+    public record Place(String code, String name, Row total) {
+    }
+
+    /**
+     * A territory's measures beside each other over the dates: one row per district of the city, street of a district or
+     * community of a street, in code order (a community has nothing below it: empty). The same scope rule as
+     * {@link #kpis} for a territory.
+     */
+    public List<Place> breakdown(String divisionCode, String from, String to) {
+        Actor actor = Actor.current();
+        boolean cityWide = actor.isAdmin() || actor.has(Role.DISPATCHER) || actor.has(Role.LEADER);
+        if (!cityWide && !actor.has(Role.UNIT_STAFF)) throw new AccessDeniedException("measures are for the centre, leaders and units");
+        Division d = territory.find(divisionCode == null ? Scope.CITY : divisionCode.strip())
+                .orElseThrow(() -> DomainException.badRequest("区划代码不存在 / unknown division " + divisionCode));
+        if (!cityWide && !actor.covers(d.code())) throw new AccessDeniedException("division " + d.code() + " is outside your scope");
+        List<Division> children = territory.children(d.code());
+        if (children.isEmpty()) return List.of();
+        LocalDate[] range = range(from, to);
+        int length = children.get(0).code().length();
+        Map<String, Map<String, long[]>> byChild = new HashMap<>();
+        countEvents("substring(o.division_code, 1, " + length + ")", List.of(), range[0].atStartOfDay(ZONE).toInstant(),
+                range[1].plusDays(1).atStartOfDay(ZONE).toInstant(), "o.division_code like ?", List.of(Scope.prefix(d.code()) + "%"),
+                (child, action, counts) -> add(byChild.computeIfAbsent(child, c -> new HashMap<>()), action, counts));
+        return children.stream().map(c -> new Place(c.code(), c.name(), row(null, byChild.getOrDefault(c.code(), Map.of())))).toList();
+    }
+
     private LocalDate[] range(String from, String to) {
         LocalDate today = LocalDate.now(clock.withZone(ZONE));
         LocalDate end = to == null || to.isBlank() ? null : date("to", to);
@@ -192,8 +219,36 @@ public class Measures {
             throw new IllegalStateException(ZONE + " changes its offset inside " + from + ".." + to + ": day buckets would be wrong");
         }
         // day index = floor((epoch seconds − epoch seconds of the first midnight) / 86400): every day has 86,400 s here.
-        String sql = "select t.d, t.action, count(*), sum(t.f1), sum(t.f2) from ("
-                + " select cast(floor((extract(epoch from e.at) - ?) / 86400) as int) as d, e.action,"
+        int dayCount = (int) ChronoUnit.DAYS.between(from, to) + 1;
+        List<Map<String, long[]>> perDay = new ArrayList<>(dayCount);
+        for (int i = 0; i < dayCount; i++) perDay.add(new HashMap<>());
+        Map<String, long[]> all = new HashMap<>();
+        countEvents("cast(floor((extract(epoch from e.at) - ?) / 86400) as int)", List.of(start.getEpochSecond()), start, end,
+                filter, scopeParams, (key, action, counts) -> {
+                    int d = Integer.parseInt(key);
+                    if (d < 0 || d >= dayCount) return; // outside the range: impossible with the time bounds above
+                    add(perDay.get(d), action, counts);
+                    add(all, action, counts);
+                });
+        List<Row> days = new ArrayList<>(dayCount);
+        for (int i = 0; i < dayCount; i++) days.add(row(from.plusDays(i), perDay.get(i)));
+        return new Kpis(subject, from, to, ZONE.getId(), days, row(null, all), NOTES);
+    }
+
+    /** Receives one group's count of one action: {count, first flag, second flag} (see {@link #countEvents}). */
+    private interface Counts {
+        void of(String group, String action, long[] counts);
+    }
+
+    /**
+     * Counts the measured events in [start, end) of the orders the filter selects, by {@code group} (an SQL expression,
+     * its parameters in {@code groupParams}) and action, each with two flags per action: on time, resolved, satisfied,
+     * returned or corrected, as the measures need.
+     */
+    private void countEvents(String group, List<Object> groupParams, Instant start, Instant end, String filter,
+            List<Object> filterParams, Counts into) {
+        String sql = "select t.g, t.action, count(*), sum(t.f1), sum(t.f2) from ("
+                + " select " + group + " as g, e.action,"
                 + "  case when e.action = 'SIGN' and (e.note is null or e.note <> 'overdue') then 1"
                 + "       when e.action = 'REPORT' and e.note not like 'overdue %' then 1"
                 + "       when e.action = 'HANDLE' and (o.handle_due_at is null or e.at <= o.handle_due_at) then 1"
@@ -207,28 +262,14 @@ public class Measures {
                 + " from work_order_event e join work_order o on o.id = e.work_order_id"
                 + " where e.action in (" + String.join(", ", ACTIONS.stream().map(a -> "?").toList()) + ")"
                 + " and e.at >= ? and e.at < ? and " + filter
-                + ") t group by t.d, t.action";
-        List<Object> params = new ArrayList<>();
-        params.add(start.getEpochSecond());
+                + ") t group by t.g, t.action";
+        List<Object> params = new ArrayList<>(groupParams);
         params.addAll(ACTIONS);
         params.add(OffsetDateTime.ofInstant(start, ZoneOffset.UTC));
         params.add(OffsetDateTime.ofInstant(end, ZoneOffset.UTC));
-        params.addAll(scopeParams);
-
-        int dayCount = (int) ChronoUnit.DAYS.between(from, to) + 1;
-        List<Map<String, long[]>> perDay = new ArrayList<>(dayCount);
-        for (int i = 0; i < dayCount; i++) perDay.add(new HashMap<>());
-        Map<String, long[]> all = new HashMap<>();
-        jdbc.sql(sql).params(params).query(rs -> {
-            int d = rs.getInt(1);
-            if (d < 0 || d >= dayCount) return; // outside the range: impossible with the time bounds above
-            long[] counts = { rs.getLong(3), rs.getLong(4), rs.getLong(5) };
-            add(perDay.get(d), rs.getString(2), counts);
-            add(all, rs.getString(2), counts);
-        });
-        List<Row> days = new ArrayList<>(dayCount);
-        for (int i = 0; i < dayCount; i++) days.add(row(from.plusDays(i), perDay.get(i)));
-        return new Kpis(subject, from, to, ZONE.getId(), days, row(null, all), NOTES);
+        params.addAll(filterParams);
+        jdbc.sql(sql).params(params).query((org.springframework.jdbc.core.RowCallbackHandler) rs -> into.of(rs.getString(1),
+                rs.getString(2), new long[] { rs.getLong(3), rs.getLong(4), rs.getLong(5) }));
     }
 
     private static void add(Map<String, long[]> into, String action, long[] counts) {

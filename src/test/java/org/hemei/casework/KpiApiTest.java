@@ -205,6 +205,33 @@ class KpiApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aTerritorysPlacesStandSideBySideAndThePageRanksThem() throws Exception {
+        JsonNode before = call(get(KPIS + "/breakdown").param("division", "430102001").with(as("street")), 200);
+        registered("NOISE");
+        registered("NOISE");
+        JsonNode after = call(get(KPIS + "/breakdown").param("division", "430102001").with(as("street")), 200);
+        List<String> codes = texts(after, "code");
+        assertThat(codes).hasSizeGreaterThan(1).allMatch(c -> c.startsWith("430102001") && c.length() == 12).isSorted();
+        assertThat(received(after, "430102001001")).isEqualTo(received(before, "430102001001") + 2);
+        assertThat(received(after, "430102001002")).isEqualTo(received(before, "430102001002"));
+        JsonNode city = call(get(KPIS + "/breakdown").with(as("leader")), 200);
+        assertThat(texts(city, "code")).contains("430102", "430104").allMatch(c -> c.length() == 6);
+        assertThat(call(get(KPIS + "/breakdown").param("division", "430102001001").with(as("community")), 200)).isEmpty(); // nothing below
+        assertApiError(call(get(KPIS + "/breakdown").param("division", "430103").with(as("street")), 403), 403);
+        assertApiError(call(get(KPIS + "/breakdown").with(as("resident")), 403), 403);
+
+        String page = page(signIn("leader"), "/casework/kpis", "by", "received");
+        String places = page.substring(page.indexOf("id=\"kpi-places\""));
+        assertThat(places.substring(places.indexOf("<tbody>"))).startsWith("<tbody>\n          <tr>\n            <th><a href=\"/casework/kpis?division=430102");
+        assertThat(places).contains("aria-sort=\"descending\" class=\"active\">受理</a>");
+    }
+
+    private static long received(JsonNode places, String code) {
+        for (JsonNode p : places) if (p.path("code").asString().equals(code)) return p.path("total").path("received").asLong();
+        throw new AssertionError("no " + code + " in " + places);
+    }
+
+    @Test
     void outsideTheCallersScopeIs403() throws Exception {
         assertApiError(call(get(KPIS).param("unit", String.valueOf(unit)).with(as("street")), 403), 403);
         assertApiError(call(get(KPIS).param("unit", String.valueOf(unit)).with(as("department")), 403), 403);

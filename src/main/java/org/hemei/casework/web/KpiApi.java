@@ -33,6 +33,15 @@ class KpiApi {
         return measures.kpis(unitId(unit), division, from, to);
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER','LEADER','UNIT_STAFF')")
+    @Operation(summary = "The range's measures of each district of the city (no division), street of a district or community of a"
+            + " street (division=code), side by side in code order; from/to as for /kpis")
+    @GetMapping("/kpis/breakdown")
+    java.util.List<Measures.Place> breakdown(@RequestParam(required = false) String division, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        return measures.breakdown(division == null || division.isBlank() ? null : division, from, to);
+    }
+
     static Long unitId(String unit) {
         if (unit == null || unit.isBlank()) return null;
         try {
