@@ -176,6 +176,12 @@ public class Orders {
         return view(o, true);
     }
 
+    /** How many orders the query finds, in the caller's scope. */
+    public long count(Query query) {
+        OrderFilter.Sql filter = OrderFilter.of(query, Actor.current(), categories, clock.instant());
+        return jdbc.sql("select count(*)" + filter.where()).params(filter.params()).query(Long.class).single();
+    }
+
     public Paging<OrderRow> search(Query query, int page, int size) {
         Instant now = clock.instant();
         OrderFilter.Sql filter = OrderFilter.of(query, Actor.current(), categories, now);

@@ -17,11 +17,14 @@ class HomeController {
     private final Territory territory;
     private final CommunityProfiles profiles;
     private final org.hemei.casework.Calendars calendars;
+    private final org.hemei.casework.Workload workload;
 
-    HomeController(Territory territory, CommunityProfiles profiles, org.hemei.casework.Calendars calendars) {
+    HomeController(Territory territory, CommunityProfiles profiles, org.hemei.casework.Calendars calendars,
+            org.hemei.casework.Workload workload) {
         this.territory = territory;
         this.profiles = profiles;
         this.calendars = calendars;
+        this.workload = workload;
     }
 
     @PublicEndpoint
@@ -40,6 +43,7 @@ class HomeController {
         if (actor.isAdmin() || actor.has(Role.DISPATCHER)) {
             calendars.missingYearWarning().ifPresent(w -> model.addAttribute("calendarWarning", w));
         }
+        model.addAttribute("workload", workload.ofCurrent()); // what waits for them, first
         if (actor.roles().stream().anyMatch(Role::isStaff)) {
             // Each staff member's home leads with the resources of the territory they act for.
             model.addAttribute("rollups", actor.scope().divisionCodes().stream().sorted()

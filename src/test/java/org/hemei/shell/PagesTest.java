@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
@@ -110,6 +111,27 @@ class PagesTest extends org.hemei.ApiTestSupport {
         mvc.perform(post("/party-orgs").session(party).with(csrf()).param("name", "测试支部（页面）").param("kind", "BRANCH")
                 .param("category", "TERRITORIAL").param("parentId", "1").param("divisionCode", "430102001")).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("上级党组织须在您的辖区内"), containsString("value=\"测试支部（页面）\""))));
+    }
+
+    @Test
+    void theHomePageCountsWhatWaitsForEachPersonAndLeadsToTheList() throws Exception {
+        String centre = mvc.perform(get("/").session(signIn("dispatcher"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(centre).contains("id=\"workload\"", "href=\"/casework/board?status=RECEIVED\"",
+                "href=\"/casework/board?awaiting=true\"", "href=\"/casework/board?overdue=true\"", "待登记");
+        // a count is the length of the list it leads to
+        MockHttpSession street = signIn("street");
+        String home = mvc.perform(get("/").session(street)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        java.util.regex.Matcher sign = java.util.regex.Pattern.compile("href=\"/casework/inbox\\?tab=sign\"[^>]*>\\s*<strong>(\\d+)</strong>")
+                .matcher(home);
+        org.assertj.core.api.Assertions.assertThat(sign.find()).isTrue();
+        String inbox = mvc.perform(get("/casework/inbox").param("tab", "sign").session(street)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(inbox).contains("共 " + sign.group(1) + " 条");
+        org.assertj.core.api.Assertions.assertThat(home).doesNotContain("tab=verify", "/casework/board?");
+        String grid = mvc.perform(get("/").session(signIn("grid"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(grid).contains("href=\"/casework/inbox?tab=verify\"", "待核查").doesNotContain("tab=sign");
+        String resident = mvc.perform(get("/").session(signIn("resident"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(resident).doesNotContain("id=\"workload\"");
     }
 
     @Test

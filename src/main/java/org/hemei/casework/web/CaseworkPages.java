@@ -1,7 +1,6 @@
 package org.hemei.casework.web;
 
 import java.time.LocalDateTime;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -148,27 +147,9 @@ class CaseworkPages {
     @GetMapping("/casework/inbox")
     String inbox(@RequestParam(required = false) String tab, @RequestParam(required = false) Integer page, Model model) {
         Actor actor = Actor.current();
-        // a grid worker signs nothing (units do): their work is the on-site check, so their inbox opens there
-        boolean gridOnly = actor.has(Role.GRID_WORKER) && actor.scope().unitIds().isEmpty();
-        List<String> tabs = gridOnly ? List.of("verify", "progress", "soon", "overdue", "done")
-                : List.of("sign", "progress", "soon", "overdue", "verify", "assist", "done");
+        List<String> tabs = org.hemei.casework.Inbox.tabs(actor);
         if (tab == null || !tabs.contains(tab)) tab = tabs.get(0);
-        Set<Status> statuses = switch (tab) {
-            case "progress" -> EnumSet.of(Status.SIGNED, Status.IN_PROGRESS, Status.SUSPENDED, Status.RETURN_REQUESTED);
-            case "verify" -> EnumSet.of(Status.HANDLED);
-            // orders this unit assists or was summoned to (吹哨), while they are still being worked
-            case "assist" -> EnumSet.of(Status.DISPATCHED, Status.SIGNED, Status.IN_PROGRESS, Status.SUSPENDED, Status.RETURN_REQUESTED, Status.HANDLED);
-            case "done" -> EnumSet.of(Status.HANDLED, Status.VERIFIED, Status.FOLLOWED_UP, Status.CLOSED);
-            case "overdue", "soon" -> EnumSet.of(Status.SIGNED, Status.IN_PROGRESS, Status.DISPATCHED);
-            default -> EnumSet.of(Status.DISPATCHED);
-        };
-        java.time.Instant soon = tab.equals("soon") ? java.time.Instant.now().plus(java.time.Duration.ofHours(24)) : null;
-        Boolean overdue = tab.equals("overdue") ? true : null;
-        // Units see what they lead; a grid worker, who acts for no unit, sees the orders of their grid.
-        Orders.Query query = actor.scope().unitIds().isEmpty() ? Orders.Query.grid(statuses, overdue, soon)
-                : tab.equals("assist") ? Orders.Query.assisting(statuses, actor.scope().unitIds())
-                : Orders.Query.inbox(statuses, actor.scope().unitIds(), overdue, soon);
-        if (tab.equals("verify")) query = query.verifiedOnSite();
+        Orders.Query query = org.hemei.casework.Inbox.query(actor, tab, java.time.Instant.now());
         model.addAttribute("result", orders.search(query, Paging.page(page), 20));
         model.addAttribute("tab", tab);
         model.addAttribute("tabs", tabs);
