@@ -25,10 +25,31 @@ final class OrderFilter {
     static Sql of(Query query, Actor actor, Categories categories, Instant now) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" from work_order o where ").append(OrderAccess.scopeFilter(actor, params));
+        state(query, categories, where, params);
+        units(query, where, params);
+        placeTimeAndText(query, now, where, params);
+        return new Sql(where.toString(), params);
+    }
+
+    /** Its status, a decision awaited, a check on site due. */
+    private static void state(Query query, Categories categories, StringBuilder where, List<Object> params) {
         if (query.statuses() != null && !query.statuses().isEmpty()) {
             where.append(" and o.status in (").append(String.join(",", query.statuses().stream().map(s -> "?").toList())).append(")");
             query.statuses().forEach(s -> params.add(s.name()));
         }
+        if (query.awaitingDecisionOnly()) {
+            where.append(" and (o.status = 'RETURN_REQUESTED' or o.pending_extension_until is not null or o.pending_suspension_reason is not null)");
+        }
+        if (query.verifiedOnSiteOnly()) {
+            List<String> verified = categories.all().stream().filter(Category::verify).map(Category::code).toList();
+            where.append(verified.isEmpty() ? " and 1 = 0" : " and o.category_code in ("
+                    + String.join(",", verified.stream().map(c -> "?").toList()) + ")");
+            params.addAll(verified);
+        }
+    }
+
+    /** The units that lead or assist it. */
+    private static void units(Query query, StringBuilder where, List<Object> params) {
         if (query.unit() != null) {
             where.append(" and (o.lead_unit_id = ? or exists (select 1 from work_order_assist a where a.work_order_id = o.id and a.unit_id = ?))");
             params.add(query.unit());
@@ -46,15 +67,10 @@ final class OrderFilter {
             params.addAll(query.assistedBy());
             params.addAll(query.assistedBy());
         }
-        if (query.awaitingDecisionOnly()) {
-            where.append(" and (o.status = 'RETURN_REQUESTED' or o.pending_extension_until is not null or o.pending_suspension_reason is not null)");
-        }
-        if (query.verifiedOnSiteOnly()) {
-            List<String> verified = categories.all().stream().filter(Category::verify).map(Category::code).toList();
-            where.append(verified.isEmpty() ? " and 1 = 0" : " and o.category_code in ("
-                    + String.join(",", verified.stream().map(c -> "?").toList()) + ")");
-            params.addAll(verified);
-        }
+    }
+
+    /** Where it is, when it is due, what its number or words contain. */
+    private static void placeTimeAndText(Query query, Instant now, StringBuilder where, List<Object> params) {
         if (query.division() != null && !query.division().isBlank()) {
             where.append(" and o.division_code like ?");
             params.add(org.hemei.identity.Scope.prefix(query.division().strip()) + "%");
@@ -74,6 +90,5 @@ final class OrderFilter {
             String like = "%" + query.q().strip() + "%";
             for (int i = 0; i < 4; i++) params.add(like);
         }
-        return new Sql(where.toString(), params);
     }
 }
