@@ -38,6 +38,11 @@ public final class Model {
     private static final int FORMAT = 2;
     /** The longest n-gram a vectorizer makes, in chars. */
     private static final int MAX_GRAM = 3;
+    /**
+     * Function characters a shown word does not begin or end with (很大, 站的): they weigh in the model but tell the
+     * operator nothing. Conservative: 着火, 过道, 给水 keep their first characters.
+     */
+    private static final String NOT_FIRST = "的了很吗呢吧啊", NOT_LAST = "的了很吗呢吧啊是在和";
 
     private final List<String> labels;
     private final Vectorizer vectorizer;
@@ -189,7 +194,9 @@ public final class Model {
             if (contribution[j] <= 0 || out.size() >= limit) break;
             String word = vectorizer.text(idx[j]);
             if (word.length() <= MAX_GRAM) word = shown.getOrDefault(word, "");
-            if (word.length() < 2) continue;
+            if (word.length() < 2 || NOT_FIRST.indexOf(word.charAt(0)) >= 0 || NOT_LAST.indexOf(word.charAt(word.length() - 1)) >= 0) {
+                continue;
+            }
             boolean covered = false;
             for (int i = 0; i < out.size(); i++) {
                 String w = out.get(i);

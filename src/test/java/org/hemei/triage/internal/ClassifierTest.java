@@ -42,6 +42,17 @@ class ClassifierTest {
     }
 
     @Test
+    void theWordsShownDoNotBeginOrEndWithAFunctionCharacter() {
+        // every 环境保护 message here says 很大 and 站的: they weigh, but an operator learns nothing from them
+        List<LabelledText> data = new ArrayList<>(train);
+        for (int i = 0; i < 30; i++) data.add(new LabelledText("垃圾站的气味很大", "垃圾站的臭味很大，油烟很大" + i, "环境保护"));
+        Model m = Trainer.train(data, Trainer.Options.DEFAULT);
+        Model.Prediction p = m.predict("垃圾站的气味很大", "垃圾站的臭味很大");
+        assertThat(p.label()).isEqualTo("环境保护");
+        assertThat(p.words()).isNotEmpty().noneMatch(w -> w.startsWith("很") || w.endsWith("的") || w.endsWith("很"));
+    }
+
+    @Test
     void isUnsureAboutTextItHasNeverSeen() {
         Model.Prediction p = model.predict("", "zzz qqq xyz");
         assertThat(p.unsure()).isTrue();
