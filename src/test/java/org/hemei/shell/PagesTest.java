@@ -126,7 +126,9 @@ class PagesTest extends org.hemei.ApiTestSupport {
         org.assertj.core.api.Assertions.assertThat(sign.find()).isTrue();
         String inbox = mvc.perform(get("/casework/inbox").param("tab", "sign").session(street)).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        org.assertj.core.api.Assertions.assertThat(inbox).contains("共 " + sign.group(1) + " 条");
+        org.assertj.core.api.Assertions.assertThat(inbox).contains("共 " + sign.group(1) + " 条", // and the tab says so too
+                "<span>待签收</span><span class=\"count\">" + sign.group(1) + "</span>");
+        org.assertj.core.api.Assertions.assertThat(inbox).contains("<span>已办结</span></a>"); // what is done is not counted
         org.assertj.core.api.Assertions.assertThat(home).doesNotContain("tab=verify", "/casework/board?");
         String grid = mvc.perform(get("/").session(signIn("grid"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         org.assertj.core.api.Assertions.assertThat(grid).contains("href=\"/casework/inbox?tab=verify\"", "待核查").doesNotContain("tab=sign");

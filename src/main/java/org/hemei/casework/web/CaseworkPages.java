@@ -149,7 +149,12 @@ class CaseworkPages {
         Actor actor = Actor.current();
         List<String> tabs = org.hemei.casework.Inbox.tabs(actor);
         if (tab == null || !tabs.contains(tab)) tab = tabs.get(0);
-        Orders.Query query = org.hemei.casework.Inbox.query(actor, tab, java.time.Instant.now());
+        java.time.Instant now = java.time.Instant.now();
+        Orders.Query query = org.hemei.casework.Inbox.query(actor, tab, now);
+        // each tab says how many wait in it; what is done only grows, so it is not counted
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        for (String t : tabs) if (!t.equals("done")) counts.put(t, orders.count(org.hemei.casework.Inbox.query(actor, t, now)));
+        model.addAttribute("counts", counts);
         model.addAttribute("result", orders.search(query, Paging.page(page), 20));
         model.addAttribute("tab", tab);
         model.addAttribute("tabs", tabs);
