@@ -7,10 +7,18 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -19,13 +27,17 @@ import org.hemei.identity.Actor;
 import org.hemei.identity.AuditLog;
 import org.hemei.organization.Unit;
 import org.hemei.organization.Units;
+import org.hemei.shared.DomainException;
+import org.hemei.shared.Limits;
 import org.hemei.territory.Division;
 import org.hemei.territory.Territory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,10 +45,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A list of orders as a spreadsheet (台账), with the same filters and scope as the board: every matching order, not a
  * page of them, read and written row by row so a city's year fits in little memory. No requester's name or phone:
- * the file leaves the system. Headings and words are in the page's language; each export is audited.
+ * the file leaves the system. Headings and words are in the language of the page that asked; each export is audited.
+ * <p>
+ * A long list takes a while, so the file is written in the background ({@link #start}): the page shows how many rows
+ * are written of how many, then the link. Only the person who asked gets the job and its file; files go after a day.
  */
 @Service
 public class OrderExport {
+
+    public enum State { RUNNING, DONE, FAILED }
+
+    /** A job as its page shows it. */
+    public record Job(long id, State status, long total, long written, String error, String createdBy, OffsetDateTime createdAt,
+            OffsetDateTime finishedAt) {
+    }
+
+    /** Files are kept this long, then removed with their job's record of them. */
+    static final Duration KEPT = Duration.ofDays(1);
+    /** How often the job's row count is written down, in rows. */
+    private static final int PROGRESS_EVERY = 2_000;
 
     /** Rows kept in memory while writing; the rest go to a temporary file (POI's streaming workbook). */
     private static final int WINDOW = 200;
@@ -48,7 +75,14 @@ public class OrderExport {
             "order.closedAt", "order.overdue");
 
     private final JdbcClient jdbc;
+    private final JdbcClient jobs;
     private final TransactionTemplate readOnly;
+    private final Path dir;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "order-export");
+        t.setDaemon(true);
+        return t;
+    });
     private final Categories categories;
     private final Units units;
     private final Territory territory;
@@ -56,8 +90,10 @@ public class OrderExport {
     private final AuditLog audit;
     private final Clock clock;
 
-    OrderExport(DataSource dataSource, PlatformTransactionManager transactions,
-            Categories categories, Units units, Territory territory, MessageSource messages, AuditLog audit, Clock clock) {
+    OrderExport(DataSource dataSource, PlatformTransactionManager transactions, JdbcClient jobs, Categories categories, Units units,
+            Territory territory, MessageSource messages, AuditLog audit, Clock clock, @Value("${hemei.exports.dir}") Path dir) {
+        this.jobs = jobs;
+        this.dir = dir.toAbsolutePath().normalize();
         // rows come a few hundred at a time (PostgreSQL reads by cursor only inside a transaction with a fetch size)
         JdbcTemplate streaming = new JdbcTemplate(dataSource);
         streaming.setFetchSize(500);
@@ -72,21 +108,101 @@ public class OrderExport {
         this.clock = clock;
     }
 
-    /** Writes the orders the query finds, newest first, as xlsx; returns how many. */
-    public int write(Orders.Query query, OutputStream out) throws IOException {
+    /**
+     * Starts writing the orders the query finds, in the caller's scope and the page's language; returns the job at
+     * once. The count comes first, so the page can say how far along it is.
+     */
+    public Job start(Orders.Query query) {
+        Actor actor = Actor.current();
         Instant now = clock.instant();
-        OrderFilter.Sql filter = OrderFilter.of(query, Actor.current(), categories, now);
+        OrderFilter.Sql filter = OrderFilter.of(query, actor, categories, now);
+        long total = jobs.sql("select count(*)" + filter.where()).params(filter.params()).query(Long.class).single();
+        removeOld(now);
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jobs.sql("insert into order_export(status, total, filter, created_by, created_at) values ('RUNNING', ?, ?, ?, ?)")
+                .params(total, Limits.clip(describe(query), 1000), actor.username(), utc(now)).update(key, "id");
+        long id = key.getKey().longValue();
+        audit.record("ORDERS_EXPORTED", "order-export:" + id, total + " orders, " + describe(query));
+        Locale locale = LocaleContextHolder.getLocale();
+        worker.submit(() -> run(id, filter, locale, now));
+        return job(id);
+    }
+
+    /** The caller's own job; another's is not found (404), as if it did not exist. */
+    public Job job(long id) {
+        return jobs.sql("select id, status, total, written, error, created_by, created_at, finished_at from order_export"
+                + " where id = ? and created_by = ?").params(id, Actor.current().username()).query(Job.class).optional()
+                .orElseThrow(() -> DomainException.notFound("导出记录不存在 / no export " + id + " of yours"));
+    }
+
+    /** The finished file of the caller's own job. */
+    public Path file(long id) {
+        Job job = job(id);
+        String key = jobs.sql("select storage_key from order_export where id = ?").param(id).query(String.class).optional().orElse(null);
+        Path file = key == null ? null : dir.resolve(key);
+        if (job.status() != State.DONE || file == null || !Files.exists(file)) {
+            throw DomainException.notFound("导出文件不存在或已过期 / export " + id + " has no file (not finished, or removed after a day)");
+        }
+        return file;
+    }
+
+    private void run(long id, OrderFilter.Sql filter, Locale locale, Instant now) {
+        String key = id + "-" + UUID.randomUUID() + ".xlsx";
+        Path file = dir.resolve(key);
+        LocaleContextHolder.setLocale(locale);
+        try {
+            Files.createDirectories(dir);
+            long written;
+            try (OutputStream out = Files.newOutputStream(file)) {
+                written = write(filter, now, out, n -> jobs.sql("update order_export set written = ? where id = ?").params(n, id).update());
+            }
+            jobs.sql("update order_export set status = 'DONE', written = ?, storage_key = ?, finished_at = ? where id = ?")
+                    .params(written, key, utc(clock.instant()), id).update();
+        } catch (Exception e) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) { // the day's clean-up removes it
+            }
+            jobs.sql("update order_export set status = 'FAILED', error = ?, finished_at = ? where id = ?")
+                    .params(Limits.clip(String.valueOf(e.getMessage()), 1000), utc(clock.instant()), id).update();
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
+    }
+
+    /** Writes the orders, newest first, as xlsx; tells {@code progress} the count now and then; returns how many. */
+    private long write(OrderFilter.Sql filter, Instant now, OutputStream out, java.util.function.LongConsumer progress) throws IOException {
         try (SXSSFWorkbook book = new SXSSFWorkbook(WINDOW)) {
             Sheets sheets = new Sheets(book, ROWS_PER_SHEET, word("export.sheet"), HEADINGS.stream().map(this::word).toList());
             Names names = new Names();
             readOnly.executeWithoutResult(tx -> jdbc.sql("select o.number, coalesce(o.title, substring(o.text, 1, 30)), o.category_code,"
                     + " o.status, o.urgency, o.channel, o.division_code, o.lead_unit_id, o.received_at, o.handle_due_at, o.handled_at,"
                     + " o.closed_at" + filter.where() + " order by o.id desc").params(filter.params())
-                    .query((RowCallbackHandler) rs -> row(sheets.next(), rs, names, now)));
+                    .query((RowCallbackHandler) rs -> {
+                        row(sheets.next(), rs, names, now);
+                        if (sheets.written() % PROGRESS_EVERY == 0) progress.accept(sheets.written());
+                    }));
             book.write(out);
-            audit.record("ORDERS_EXPORTED", "work-orders", sheets.written() + " orders, " + describe(query));
             return sheets.written();
         }
+    }
+
+    /** Files older than a day go, with the key that named them. */
+    private void removeOld(Instant now) {
+        OffsetDateTime before = utc(now.minus(KEPT));
+        for (String key : jobs.sql("select storage_key from order_export where storage_key is not null and created_at < ?").param(before)
+                .query(String.class).list()) {
+            try {
+                Files.deleteIfExists(dir.resolve(key));
+            } catch (IOException e) {
+                continue; // tried again at the next export
+            }
+            jobs.sql("update order_export set storage_key = null where storage_key = ?").param(key).update();
+        }
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
     }
 
     /** The rows to write into: a sheet holds at most {@code perSheet} orders, then the next begins, headed again. */

@@ -197,9 +197,19 @@ class CaseworkPagesTest extends ApiTestSupport {
                     "requesterName", "王五", "requesterPhone", "13812345678")), 201);
         }
         MockHttpSession dispatcher = signIn("dispatcher");
-        assertThat(page(dispatcher, "/casework/board?q=" + title)).contains("href=\"/casework/board/export?q="
-                + java.net.URLEncoder.encode(title, StandardCharsets.UTF_8) + "\"");
-        MvcResult file = mvc.perform(get("/casework/board/export").param("q", title).session(dispatcher)).andReturn();
+        assertThat(page(dispatcher, "/casework/board?q=" + title)).contains("id=\"board-export\"",
+                "<input type=\"hidden\" name=\"q\" value=\"" + title + "\">");
+        String job = mvc.perform(post("/casework/exports").param("q", title).session(dispatcher).with(csrf())).andReturn()
+                .getResponse().getRedirectedUrl();
+        assertThat(job).matches("/casework/exports/\\d+");
+        String progress = page(dispatcher, job);
+        for (long until = System.currentTimeMillis() + 10_000; !progress.contains("id=\"export-file\"") && System.currentTimeMillis() < until; ) {
+            assertThat(progress).contains("hx-trigger=\"every 1s\"", "/ 2 条"); // while it runs it says how far, and refreshes
+            Thread.sleep(100);
+            progress = page(dispatcher, job);
+        }
+        assertThat(progress).contains("已完成，共 2 条", "href=\"" + job + "/file\"").doesNotContain("every 1s");
+        MvcResult file = mvc.perform(get(job + "/file").session(dispatcher)).andReturn();
         assertThat(file.getResponse().getStatus()).isEqualTo(200);
         assertThat(file.getResponse().getHeader("Content-Disposition")).contains("attachment", ".xlsx");
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(file.getResponse().getContentAsByteArray()))) {
@@ -216,7 +226,12 @@ class CaseworkPagesTest extends ApiTestSupport {
         }
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'ORDERS_EXPORTED' and detail like ?")
                 .param("%" + title + "%").query(Long.class).single()).isEqualTo(1);
-        assertThat(mvc.perform(get("/casework/board/export").session(signIn("street"))).andReturn().getResponse().getStatus()).isEqualTo(403);
+        // the job and its file are the asker's alone
+        MockHttpSession leader = signIn("leader");
+        assertThat(mvc.perform(get(job).session(leader)).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get(job + "/file").session(leader)).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(post("/casework/exports").session(signIn("street")).with(csrf())).andReturn().getResponse().getStatus())
+                .isEqualTo(403);
     }
 
     /** A resident's report, registered under the category, dispatched and signed for by the street. */

@@ -136,10 +136,6 @@ class CaseworkPages {
         model.addAttribute("overdue", overdue);
         model.addAttribute("q", q);
         model.addAttribute("division", division);
-        // the export takes the same filters: the board's own query, less its page
-        var here = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentRequest()
-                .replaceQueryParam("page").replaceQueryParam("lang").build();
-        model.addAttribute("exportHref", "/casework/board/export" + (here.getQuery() == null ? "" : "?" + here.getQuery()));
         return "casework/board";
     }
 

@@ -1,9 +1,6 @@
 package org.hemei.casework.web;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.hemei.casework.OrderExport;
@@ -16,7 +13,12 @@ import org.hemei.casework.TimeLimit;
 import org.hemei.identity.SignedIn;
 import org.hemei.shared.DomainException;
 import org.hemei.territory.Territory;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,18 +52,33 @@ class CaseworkUploadPages {
         this.territory = territory;
     }
 
-    /** The board's list, every order of it with the board's filters, as a spreadsheet for the ledger (台账). */
+    /** The board's list, every order of it with the board's filters, as a spreadsheet for the ledger (台账): started here. */
     @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER','LEADER')")
-    @GetMapping("/casework/board/export")
-    void exportBoard(@RequestParam(required = false) Set<Status> status, @RequestParam(required = false) Boolean overdue,
+    @PostMapping("/casework/exports")
+    String startExport(@RequestParam(required = false) Set<Status> status, @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) String q, @RequestParam(required = false) String division,
-            @RequestParam(required = false) Boolean awaiting, HttpServletResponse response) throws IOException {
+            @RequestParam(required = false) Boolean awaiting) {
         String code = division == null || division.isBlank() ? null : territory.resolve(division).code();
         Orders.Query query = new Orders.Query(status, null, code, overdue, q);
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", ContentDisposition.attachment()
-                .filename("工单-" + LocalDate.now(TimeLimit.CHINA) + ".xlsx", StandardCharsets.UTF_8).build().toString());
-        export.write(Boolean.TRUE.equals(awaiting) ? query.awaitingDecision() : query, response.getOutputStream());
+        return "redirect:/casework/exports/" + export.start(Boolean.TRUE.equals(awaiting) ? query.awaitingDecision() : query).id();
+    }
+
+    /** How far along it is, refreshing itself while it runs; then the link. */
+    @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER','LEADER')")
+    @GetMapping("/casework/exports/{id}")
+    String exportPage(@PathVariable long id, Model model) {
+        model.addAttribute("job", export.job(id));
+        return "casework/export";
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER','LEADER')")
+    @GetMapping("/casework/exports/{id}/file")
+    ResponseEntity<Resource> exportFile(@PathVariable long id) {
+        OrderExport.Job job = export.job(id);
+        String name = "工单-" + job.createdAt().atZoneSameInstant(TimeLimit.CHINA).toLocalDate() + "-" + id + ".xlsx";
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(new FileSystemResource(export.file(id)));
     }
 
     @SignedIn
