@@ -40,6 +40,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -53,6 +54,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class OrderExport {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OrderExport.class);
+
     public enum State { RUNNING, DONE, FAILED }
 
     /** A job as its page shows it. */
@@ -62,8 +65,6 @@ public class OrderExport {
 
     /** Files are kept this long, then removed with their job's record of them. */
     static final Duration KEPT = Duration.ofDays(1);
-    /** How often the job's row count is written down, in rows. */
-    private static final int PROGRESS_EVERY = 2_000;
 
     /** Rows kept in memory while writing; the rest go to a temporary file (POI's streaming workbook). */
     private static final int WINDOW = 200;
@@ -77,7 +78,10 @@ public class OrderExport {
     private final JdbcClient jdbc;
     private final JdbcClient jobs;
     private final TransactionTemplate readOnly;
+    private final TransactionTemplate apart;
     private final Path dir;
+    /** How often the job's row count is written down, in rows. */
+    private final int progressEvery;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "order-export");
         t.setDaemon(true);
@@ -91,8 +95,10 @@ public class OrderExport {
     private final Clock clock;
 
     OrderExport(DataSource dataSource, PlatformTransactionManager transactions, JdbcClient jobs, Categories categories, Units units,
-            Territory territory, MessageSource messages, AuditLog audit, Clock clock, @Value("${hemei.exports.dir}") Path dir) {
+            Territory territory, MessageSource messages, AuditLog audit, Clock clock, @Value("${hemei.exports.dir}") Path dir,
+            @Value("${hemei.exports.progress-every:2000}") int progressEvery) {
         this.jobs = jobs;
+        this.progressEvery = progressEvery;
         this.dir = dir.toAbsolutePath().normalize();
         // rows come a few hundred at a time (PostgreSQL reads by cursor only inside a transaction with a fetch size)
         JdbcTemplate streaming = new JdbcTemplate(dataSource);
@@ -100,6 +106,9 @@ public class OrderExport {
         this.jdbc = JdbcClient.create(streaming);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        // the count written down while the rows are read: its own short transaction beside the read-only one
+        this.apart = new TransactionTemplate(transactions);
+        this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.categories = categories;
         this.units = units;
         this.territory = territory;
@@ -154,11 +163,13 @@ public class OrderExport {
             Files.createDirectories(dir);
             long written;
             try (OutputStream out = Files.newOutputStream(file)) {
-                written = write(filter, now, out, n -> jobs.sql("update order_export set written = ? where id = ?").params(n, id).update());
+                written = write(filter, now, out, n -> apart.executeWithoutResult(
+                        tx -> jobs.sql("update order_export set written = ? where id = ?").params(n, id).update()));
             }
             jobs.sql("update order_export set status = 'DONE', written = ?, storage_key = ?, finished_at = ? where id = ?")
                     .params(written, key, utc(clock.instant()), id).update();
         } catch (Exception e) {
+            LOG.warn("Export {} failed", id, e);
             try {
                 Files.deleteIfExists(file);
             } catch (IOException ignored) { // the day's clean-up removes it
@@ -180,7 +191,7 @@ public class OrderExport {
                     + " o.closed_at" + filter.where() + " order by o.id desc").params(filter.params())
                     .query((RowCallbackHandler) rs -> {
                         row(sheets.next(), rs, names, now);
-                        if (sheets.written() % PROGRESS_EVERY == 0) progress.accept(sheets.written());
+                        if (sheets.written() % progressEvery == 0) progress.accept(sheets.written());
                     }));
             book.write(out);
             return sheets.written();
