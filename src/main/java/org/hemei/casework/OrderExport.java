@@ -56,7 +56,8 @@ public class OrderExport {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OrderExport.class);
 
-    public enum State { RUNNING, DONE, FAILED }
+    /** INTERRUPTED: still RUNNING in its record, but not moved for {@link #STALE} (the server stopped meanwhile). */
+    public enum State { RUNNING, DONE, FAILED, INTERRUPTED }
 
     /** A job as its page shows it. */
     public record Job(long id, State status, long total, long written, String error, String createdBy, OffsetDateTime createdAt,
@@ -65,6 +66,8 @@ public class OrderExport {
 
     /** Files are kept this long, then removed with their job's record of them. */
     static final Duration KEPT = Duration.ofDays(1);
+    /** A running export saves its count every few thousand rows, well under a second apart; this long without is a stop. */
+    static final Duration STALE = Duration.ofMinutes(2);
 
     /** Rows kept in memory while writing; the rest go to a temporary file (POI's streaming workbook). */
     private static final int WINDOW = 200;
@@ -128,8 +131,8 @@ public class OrderExport {
         long total = jobs.sql("select count(*)" + filter.where()).params(filter.params()).query(Long.class).single();
         removeOld(now);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jobs.sql("insert into order_export(status, total, filter, created_by, created_at) values ('RUNNING', ?, ?, ?, ?)")
-                .params(total, Limits.clip(describe(query), 1000), actor.username(), utc(now)).update(key, "id");
+        jobs.sql("insert into order_export(status, total, filter, created_by, created_at, updated_at) values ('RUNNING', ?, ?, ?, ?, ?)")
+                .params(total, Limits.clip(describe(query), 1000), actor.username(), utc(now), utc(now)).update(key, "id");
         long id = key.getKey().longValue();
         audit.record("ORDERS_EXPORTED", "order-export:" + id, total + " orders, " + describe(query));
         Locale locale = LocaleContextHolder.getLocale();
@@ -139,8 +142,16 @@ public class OrderExport {
 
     /** The caller's own job; another's is not found (404), as if it did not exist. */
     public Job job(long id) {
-        return jobs.sql("select id, status, total, written, error, created_by, created_at, finished_at from order_export"
-                + " where id = ? and created_by = ?").params(id, Actor.current().username()).query(Job.class).optional()
+        Instant stale = clock.instant().minus(STALE);
+        return jobs.sql("select id, status, total, written, error, created_by, created_at, updated_at, finished_at from order_export"
+                + " where id = ? and created_by = ?").params(id, Actor.current().username())
+                .query((rs, i) -> {
+                    State state = State.valueOf(rs.getString("status"));
+                    boolean cutOff = state == State.RUNNING && rs.getObject("updated_at", OffsetDateTime.class).toInstant().isBefore(stale);
+                    return new Job(rs.getLong("id"), cutOff ? State.INTERRUPTED : state, rs.getLong("total"), rs.getLong("written"),
+                            rs.getString("error"), rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class),
+                            rs.getObject("finished_at", OffsetDateTime.class));
+                }).optional()
                 .orElseThrow(() -> DomainException.notFound("导出记录不存在 / no export " + id + " of yours"));
     }
 
@@ -164,7 +175,8 @@ public class OrderExport {
             long written;
             try (OutputStream out = Files.newOutputStream(file)) {
                 written = write(filter, now, out, n -> apart.executeWithoutResult(
-                        tx -> jobs.sql("update order_export set written = ? where id = ?").params(n, id).update()));
+                        tx -> jobs.sql("update order_export set written = ?, updated_at = ? where id = ?").params(n, utc(clock.instant()), id)
+                                .update()));
             }
             jobs.sql("update order_export set status = 'DONE', written = ?, storage_key = ?, finished_at = ? where id = ?")
                     .params(written, key, utc(clock.instant()), id).update();

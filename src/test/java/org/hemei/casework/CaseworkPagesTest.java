@@ -226,6 +226,12 @@ class CaseworkPagesTest extends ApiTestSupport {
         }
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'ORDERS_EXPORTED' and detail like ?")
                 .param("%" + title + "%").query(Long.class).single()).isEqualTo(1);
+        // one the server stopped in the middle says so, and stops asking
+        java.time.OffsetDateTime then = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(10);
+        jdbc.sql("insert into order_export(status, total, written, created_by, created_at, updated_at) values ('RUNNING', 9, 4, 'dispatcher', ?, ?)")
+                .params(then, then).update();
+        long cut = jdbc.sql("select max(id) from order_export").query(Long.class).single();
+        assertThat(page(dispatcher, "/casework/exports/" + cut)).contains("导出在写入 4 / 9 条时中断").doesNotContain("every 1s");
         // the job and its file are the asker's alone
         MockHttpSession leader = signIn("leader");
         assertThat(mvc.perform(get(job).session(leader)).andReturn().getResponse().getStatus()).isEqualTo(404);
