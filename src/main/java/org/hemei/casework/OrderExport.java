@@ -155,15 +155,22 @@ public class OrderExport {
                 .orElseThrow(() -> DomainException.notFound("导出记录不存在 / no export " + id + " of yours"));
     }
 
+    /** A finished file and the name it is downloaded under. */
+    public record Download(Path path, String name) {
+    }
+
     /** The finished file of the caller's own job. */
-    public Path file(long id) {
-        Job job = job(id);
-        String key = jobs.sql("select storage_key from order_export where id = ?").param(id).query(String.class).optional().orElse(null);
-        Path file = key == null ? null : dir.resolve(key);
-        if (job.status() != State.DONE || file == null || !Files.exists(file)) {
+    public Download file(long id) {
+        record Row(String status, String storageKey, OffsetDateTime createdAt) {
+        }
+        Row row = jobs.sql("select status, storage_key, created_at from order_export where id = ? and created_by = ?")
+                .params(id, Actor.current().username()).query(Row.class).optional()
+                .orElseThrow(() -> DomainException.notFound("导出记录不存在 / no export " + id + " of yours"));
+        Path file = row.storageKey() == null ? null : dir.resolve(row.storageKey());
+        if (!State.DONE.name().equals(row.status()) || file == null || !Files.exists(file)) {
             throw DomainException.notFound("导出文件不存在或已过期 / export " + id + " has no file (not finished, or removed after a day)");
         }
-        return file;
+        return new Download(file, "工单-" + row.createdAt().atZoneSameInstant(TimeLimit.CHINA).toLocalDate() + "-" + id + ".xlsx");
     }
 
     private void run(long id, OrderFilter.Sql filter, Locale locale, Instant now) {

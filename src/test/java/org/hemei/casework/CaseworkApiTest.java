@@ -344,13 +344,7 @@ class CaseworkApiTest extends ApiTestSupport {
         act(id, "sign", "street", Map.of(), 200);
         act(id, "extension", "street", Map.of("until", "2099-01-01T00:00:00Z", "reason", "需协调多部门"), 200);
         act(id, "extension-decision", "dispatcher", Map.of("approve", false, "note", "时限充足"), 200);
-        List<String> told = new java.util.ArrayList<>();
-        call(get("/api/casework/notifications").param("size", "200").with(as("street")), 200).path("items").forEach(n -> {
-            if (n.path("kind").asString().equals("ASSIGNED") && n.path("message").asString().contains(number)) {
-                told.add(n.path("message").asString());
-            }
-        });
-        assertThat(told).hasSize(2).anyMatch(m -> m.startsWith("工单 " + number + " 延期未批准：时限充足"))
+        assertThat(notices(number, "street", "ASSIGNED")).hasSize(2).anyMatch(m -> m.startsWith("工单 " + number + " 延期未批准：时限充足"))
                 .anyMatch(m -> m.startsWith("新工单 " + number + " 已派至本单位，请于 "));
         assertThat(call(get("/api/casework/notifications").param("size", "200").with(as("department")), 200).path("items"))
                 .noneMatch(n -> n.path("message").asString().contains(number));
@@ -366,18 +360,19 @@ class CaseworkApiTest extends ApiTestSupport {
         act(id, "suspension", "street", Map.of("reason", "等待司法程序"), 200);
         act(id, "handle", "street", Map.of("note", "已答复"), 200);
         act(id, "follow-up", "resident", Map.of("resolved", false, "satisfaction", "DISSATISFIED"), 200);
-        List<String> told = centreNotices(number, "dispatcher");
+        List<String> told = notices(number, "dispatcher", "DECISION");
         assertThat(told).hasSize(3).anyMatch(m -> m.startsWith("文艺路街道办事处申请工单 " + number + " 延期至 2099-01-01 08:00：需协调多部门，请审批"))
                 .anyMatch(m -> m.startsWith("文艺路街道办事处申请工单 " + number + " 挂账：等待司法程序，请审批"))
                 .anyMatch(m -> m.startsWith("工单 " + number + " 回访未解决，请决定重新交办或办结"));
-        assertThat(centreNotices(number, "street")).isEmpty(); // the centre's own inbox
-        assertThat(centreNotices(number, "leader")).isEmpty();
+        assertThat(notices(number, "street", "DECISION")).isEmpty(); // the centre's own inbox
+        assertThat(notices(number, "leader", "DECISION")).isEmpty();
     }
 
-    private List<String> centreNotices(String number, String account) throws Exception {
+    /** The messages of a kind about the order that the account's inbox holds. */
+    private List<String> notices(String number, String account, String kind) throws Exception {
         List<String> told = new java.util.ArrayList<>();
         call(get("/api/casework/notifications").param("size", "200").with(as(account)), 200).path("items").forEach(n -> {
-            if (n.path("kind").asString().equals("DECISION") && n.path("message").asString().contains(number)) {
+            if (n.path("kind").asString().equals(kind) && n.path("message").asString().contains(number)) {
                 told.add(n.path("message").asString());
             }
         });

@@ -9,7 +9,6 @@ import org.hemei.casework.OrderImport.ImportStatus;
 import org.hemei.casework.Orders;
 import org.hemei.casework.Photos;
 import org.hemei.casework.Status;
-import org.hemei.casework.TimeLimit;
 import org.hemei.identity.SignedIn;
 import org.hemei.shared.DomainException;
 import org.hemei.territory.Territory;
@@ -74,11 +73,11 @@ class CaseworkUploadPages {
     @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER','LEADER')")
     @GetMapping("/casework/exports/{id}/file")
     ResponseEntity<Resource> exportFile(@PathVariable long id) {
-        OrderExport.Job job = export.job(id);
-        String name = "工单-" + job.createdAt().atZoneSameInstant(TimeLimit.CHINA).toLocalDate() + "-" + id + ".xlsx";
+        OrderExport.Download file = export.file(id);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(new FileSystemResource(export.file(id)));
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build()
+                        .toString())
+                .body(new FileSystemResource(file.path()));
     }
 
     @SignedIn

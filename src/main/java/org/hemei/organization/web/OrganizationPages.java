@@ -82,9 +82,8 @@ class OrganizationPages {
     String unitOptions(@RequestParam java.util.Map<String, String> params, Model model) {
         String q = TypedText.of(params);
         var found = q.isEmpty() ? java.util.List.<Units.UnitRow>of() : units.search(q, null, null, 0, 20).items();
-        var shared = units.sharedNames(found.stream().map(Units.UnitRow::name).toList());
-        model.addAttribute("options", found.stream().map(u -> new Option(shared.contains(u.name()) ? String.valueOf(u.id()) : u.name(),
-                u.name(), u.divisionName())).toList());
+        model.addAttribute("options", options(found.stream().map(u -> new Found(u.id(), u.name(), u.divisionName())).toList(),
+                units::sharedNames));
         return "organization/options :: options";
     }
 
@@ -270,14 +269,24 @@ class OrganizationPages {
     String partyOrgOptions(@RequestParam java.util.Map<String, String> params, Model model) {
         String q = TypedText.of(params);
         var found = q.isEmpty() ? java.util.List.<PartyOrganizations.OrgRow>of() : orgs.list(null, q, null, 0, 20).items();
-        var shared = orgs.sharedNames(found.stream().map(PartyOrganizations.OrgRow::name).toList());
-        model.addAttribute("options", found.stream().map(o -> new Option(shared.contains(o.name()) ? String.valueOf(o.id()) : o.name(),
-                o.name(), territory.find(o.divisionCode()).map(d -> d.name()).orElse(null))).toList());
+        model.addAttribute("options", options(found.stream().map(o -> new Found(o.id(), o.name(),
+                territory.find(o.divisionCode()).map(d -> d.name()).orElse(null))).toList(), orgs::sharedNames));
         return "organization/options :: options";
+    }
+
+    /** A record a picker found: its number, its name and where it is. */
+    record Found(long id, String name, String place) {
     }
 
     /** One choice of a picker: what goes into the field (the name, or the number where the name is shared) and what it shows. */
     record Option(String value, String name, String place) {
+    }
+
+    private static java.util.List<Option> options(java.util.List<Found> found,
+            java.util.function.Function<java.util.Collection<String>, java.util.Set<String>> sharedNames) {
+        var shared = sharedNames.apply(found.stream().map(Found::name).toList());
+        return found.stream().map(f -> new Option(shared.contains(f.name()) ? String.valueOf(f.id()) : f.name(), f.name(), f.place()))
+                .toList();
     }
 
     // ---- fields naming another record
