@@ -2,7 +2,8 @@
 (function () {
   var el = document.getElementById('board-map');
   if (!el || !window.L) return;
-  var map = L.map(el).setView([28.23, 112.94], 10), layer = L.layerGroup().addTo(map);
+  var map = hemeiMap(el, 10), layer = L.layerGroup().addTo(map);
+  hemeiShapes(map, '430100');
   // says so when no listed order has a location, rather than leaving an empty map
   var empty = L.control({ position: 'topright' });
   empty.onAdd = function () {

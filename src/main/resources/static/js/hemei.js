@@ -21,6 +21,22 @@
   window.hemeiText = function (value) {
     var span = document.createElement('span'); span.textContent = value == null ? '' : value; return span;
   };
+  // Every map starts over Changsha on the configured base map (hemei.map.tile-url), if any; hemeiShapes draws a
+  // division's boundary and its children's, so a place can be recognised without tiles. Resolves to the layer or null.
+  window.hemeiMap = function (el, zoom) {
+    var map = L.map(el).setView([28.23, 112.94], zoom), tiles = document.querySelector('meta[name="hemei-tiles"]');
+    if (tiles && tiles.content) L.tileLayer(tiles.content, { maxZoom: 19 }).addTo(map);
+    return map;
+  };
+  window.hemeiShapes = function (map, code, style) {
+    return window.hemeiFetch('/api/territory/divisions/' + code + '/shapes').then(function (r) { return r.ok ? r.json() : []; })
+      .then(function (shapes) {
+        if (!shapes.length) return null;
+        return L.geoJSON({ type: 'FeatureCollection', features: shapes.map(function (s) {
+          return { type: 'Feature', geometry: JSON.parse(s.geometry), properties: s }; }) },
+          { interactive: false, style: style || { color: '#1a237e', weight: 1, fill: false } }).addTo(map);
+      });
+  };
   window.hemeiFetch = function (url, options) {
     options = options || {}; options.headers = options.headers || {};
     var c = csrf(); if (c) options.headers[c.header] = c.token;

@@ -1,10 +1,8 @@
 // Territory map: boundaries of the selected division and its children, its grids, and click-to-locate.
-// Tiles only when configured (hemei.map.tile-url); without them the shapes are drawn on a plain background.
 (function () {
   var el = document.getElementById('map');
   if (!el || !window.L) return;
-  var map = L.map(el, { zoomControl: true }).setView([28.23, 112.94], 10);
-  if (el.dataset.tiles) L.tileLayer(el.dataset.tiles, { maxZoom: 19 }).addTo(map);
+  var map = hemeiMap(el, 10);
   var code = el.dataset.code, marker = null, fitted = false;
 
   function collection(items) {
@@ -14,13 +12,10 @@
   }
   function json(url) { return hemeiFetch(url).then(function (r) { return r.json(); }); }
 
-  json('/api/territory/divisions/' + code + '/shapes').then(function (shapes) {
-    if (!shapes.length) return;
-    var layer = L.geoJSON(collection(shapes), {
-      interactive: false,
-      style: function (f) { return { color: '#1a237e', weight: f.properties.code === code ? 3 : 1.5, dashArray: f.properties.synthetic ? '6 4' : null, fill: false }; }
-    }).addTo(map);
-    if (!fitted) { map.fitBounds(layer.getBounds()); fitted = true; }
+  hemeiShapes(map, code, function (f) {
+    return { color: '#1a237e', weight: f.properties.code === code ? 3 : 1.5, dashArray: f.properties.synthetic ? '6 4' : null, fill: false };
+  }).then(function (layer) {
+    if (layer && !fitted) { map.fitBounds(layer.getBounds()); fitted = true; }
   });
   json('/api/territory/divisions/' + code + '/grids').then(function (grids) {
     if (!grids.length) return;

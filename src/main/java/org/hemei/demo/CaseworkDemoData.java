@@ -11,6 +11,10 @@ import org.hemei.casework.Intake.Demand;
 import org.hemei.casework.Satisfaction;
 import org.hemei.casework.Urgency;
 import org.hemei.casework.WorkOrder;
+import org.hemei.identity.Account;
+import org.hemei.identity.Accounts;
+import org.hemei.identity.Actor;
+import org.hemei.territory.Grids;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
@@ -33,7 +37,12 @@ class CaseworkDemoData {
         RECEIVED, REGISTERED, DISPATCHED, SIGNED, IN_PROGRESS, HANDLED, CLOSED
     }
 
-    record DemoOrder(String key, Channel channel, String category, String place, Stage stage, String title, String text) {
+    /** {@code by}: the demo account that reported it (resident, courier), or null for a call taken by the centre. */
+    record DemoOrder(String key, Channel channel, String category, String place, Stage stage, String title, String text, String by) {
+
+        DemoOrder(String key, Channel channel, String category, String place, Stage stage, String title, String text) {
+            this(key, channel, category, place, stage, title, text, null);
+        }
     }
 
     static final List<DemoOrder> ORDERS = List.of(
@@ -59,20 +68,31 @@ class CaseworkDemoData {
                     "南元宫社区河边垃圾（示例）", "南元宫社区河边步道上有很多垃圾，已经很久没人打扫了。"),
             // handled, its on-site check due: the demo grid worker's first task
             new DemoOrder("demo-order-11", Channel.WEB, "SANITATION", DemoData.GRID, Stage.HANDLED,
-                    "识字里第1网格垃圾桶破损（示例）", "识字里社区2栋门口的垃圾桶破了个大洞，垃圾漏得满地都是。"));
+                    "识字里第1网格垃圾桶破损（示例）", "识字里社区2栋门口的垃圾桶破了个大洞，垃圾漏得满地都是。"),
+            // the demo resident's and courier's own reports: their 我的工单 lists, one handled and waiting for the resident's rating
+            new DemoOrder("demo-order-12", Channel.WEB, "POWER", DemoData.COMMUNITY, Stage.HANDLED,
+                    "识字里社区路灯不亮（示例）", "识字里社区1栋旁边的两盏路灯坏了半个月，晚上散步看不清路。", "resident"),
+            new DemoOrder("demo-order-13", Channel.WEB, "PROPERTY", DemoData.COMMUNITY, Stage.IN_PROGRESS,
+                    "识字里社区楼道堆放杂物（示例）", "识字里社区4栋楼道里堆满了纸箱和旧家具，堵住了消防通道，物业一直不清理。", "resident"),
+            new DemoOrder("demo-order-14", Channel.COURIER, "TRAFFIC", "430102001003", Stage.SIGNED,
+                    "韭菜园路口信号灯故障（示例）", "送餐经过韭菜园社区路口，红绿灯一直黄灯闪烁，车和行人抢行，很危险。", "courier"));
 
     private final Intake intake;
     private final Dispatching dispatching;
     private final Handling handling;
     private final Categories categories;
+    private final Grids grids;
+    private final Accounts accounts;
     private final boolean enabled;
 
-    CaseworkDemoData(Intake intake, Dispatching dispatching, Handling handling, Categories categories,
+    CaseworkDemoData(Intake intake, Dispatching dispatching, Handling handling, Categories categories, Grids grids, Accounts accounts,
             @Value("${hemei.demo.orders:true}") boolean enabled) {
         this.intake = intake;
         this.dispatching = dispatching;
         this.handling = handling;
         this.categories = categories;
+        this.grids = grids;
+        this.accounts = accounts;
         this.enabled = enabled;
     }
 
@@ -80,11 +100,20 @@ class CaseworkDemoData {
     void create() {
         if (!enabled) return;
         for (DemoOrder d : ORDERS) {
-            Demand demand = new Demand(d.title(), d.text(), null, Urgency.NORMAL, false, "示例居民", "13800000000", false, null, null,
-                    null, null, d.place(), null, d.key());
-            Intake.Received received = intake.receive(d.channel(), demand, d.key());
+            // pinned inside its place's first grid, so the board's map shows it
+            double[] at = grids.pointIn(d.place()).orElse(null);
+            Double lat = at == null ? null : at[0], lng = at == null ? null : at[1];
+            Demand demand = new Demand(d.title(), d.text(), null, Urgency.NORMAL, false, d.by() == null ? "示例居民" : null, "13800000000",
+                    false, lat, lng, null, null, d.place(), null, d.key());
+            Intake.Received received = d.by() == null ? intake.receive(d.channel(), demand, d.key())
+                    : reporter(d.by()).acting(() -> intake.receive(d.channel(), demand, d.key()));
             if (!received.repeated()) advance(received.order(), d);
         }
+    }
+
+    private Actor reporter(String username) {
+        return accounts.findByUsername(username).map(Account::actor)
+                .orElseThrow(() -> new IllegalStateException("demo account missing: " + username));
     }
 
     private void advance(WorkOrder o, DemoOrder d) {

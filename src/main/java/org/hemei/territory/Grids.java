@@ -39,6 +39,13 @@ public class Grids {
                 .list();
     }
 
+    /** A point inside the first grid of a division or grid, WGS-84 {lat, lng}: where the demo pins its orders. */
+    public java.util.Optional<double[]> pointIn(String divisionCode) {
+        return jdbc.sql("select polygon_wkt from grid where code like ? order by code limit 1")
+                .param(org.hemei.identity.Scope.prefix(divisionCode) + "%").query(String.class).optional()
+                .map(wkt -> GeoJsonFeatures.fromWkt(wkt).getInteriorPoint()).map(p -> new double[] { p.getY(), p.getX() });
+    }
+
     /** Accounts of the grid's workers (identity resolves them to names). */
     public List<Long> workerAccountIds(String gridCode) {
         return jdbc.sql("select account_id from grid_worker where grid_code = ? order by account_id")

@@ -24,9 +24,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -179,7 +177,7 @@ class Open311Api {
                 limit("phone", p.get("phone"), 30), null, lat, lng, lat == null ? null : "wgs84", address, addressId, null, null);
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null
                 : limit("Idempotency-Key", "open311:" + poster.accountId() + ":" + idempotencyKey.strip(), 100);
-        Intake.Received received = as(poster, () -> intake.receive(Channel.OPEN311, demand, key));
+        Intake.Received received = poster.acting(() -> intake.receive(Channel.OPEN311, demand, key));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("service_request_id", received.order().getNumber());
         answer.put("service_notice", Open311Requests.serviceNotice(category));
@@ -226,20 +224,6 @@ class Open311Api {
         }
         return accounts.findByApiKey(apiKey).filter(Account::isEnabled).map(Account::actor)
                 .orElseThrow(() -> Open311Exception.forbidden("api_key 无效或已吊销，无法提交 / invalid api_key received: can't proceed with create_request"));
-    }
-
-    /** Runs the intake signed in as the poster, for this call only. */
-    private static <T> T as(Actor actor, java.util.function.Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        HemeiUser user = new HemeiUser(actor, null, true, false);
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 
     private static final int MAX_JSON_BYTES = 64 * 1024;

@@ -12,7 +12,6 @@ import org.hemei.territory.Division;
 import org.hemei.territory.Grids;
 import org.hemei.territory.Level;
 import org.hemei.territory.Territory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,14 +27,11 @@ class TerritoryPages {
     private final Territory territory;
     private final CommunityProfiles profiles;
     private final Grids grids;
-    private final String tileUrl;
 
-    TerritoryPages(Territory territory, CommunityProfiles profiles, Grids grids,
-            @Value("${hemei.map.tile-url:}") String tileUrl) {
+    TerritoryPages(Territory territory, CommunityProfiles profiles, Grids grids) {
         this.territory = territory;
         this.profiles = profiles;
         this.grids = grids;
-        this.tileUrl = tileUrl;
     }
 
     /** A grid's code (15 digits) opens at its community, whose map shows the grids. */
@@ -53,7 +49,6 @@ class TerritoryPages {
         model.addAttribute("division", division);
         model.addAttribute("path", territory.path(selected));
         model.addAttribute("children", territory.children(selected));
-        model.addAttribute("tileUrl", tileUrl);
         if (actor.scope().reads(selected)) {
             model.addAttribute("rollup", profiles.rollup(selected));
             if (division.level() == Level.COMMUNITY) {

@@ -1,0 +1,43 @@
+package org.hemei.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Every map draws the configured base map and the boundaries; the board pins its orders. The tile server here is a
+ * closed port: the tiles fail to load, but the map asks for them where configured.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = { "hemei.map.tile-url=http://127.0.0.1:9/tiles/{z}/{x}/{y}.png", "hemei.demo.orders=true",
+        "spring.datasource.url=jdbc:h2:mem:maps;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
+class MapsJourneyTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theBoardPinsTheDemoOrdersOverBoundariesAndTheConfiguredTiles() {
+        try (Playwright playwright = Browser.playwright(); var browser = Browser.launch(playwright)) {
+            String base = "http://localhost:" + port;
+            Page dispatcher = Browser.signIn(browser, base, "dispatcher");
+            dispatcher.navigate(base + "/casework/board");
+            // one marker per listed order with a place (all the demo's are pinned), drawn over the districts' outlines
+            assertThat(dispatcher.locator("#board-map path.leaflet-interactive")).hasCount((int) dispatcher.locator("tr[data-lat]").count());
+            assertThat(dispatcher.locator("tr[data-lat]").count()).isGreaterThanOrEqualTo(14);
+            dispatcher.locator("#board-map path:not(.leaflet-interactive)").first().waitFor();
+            assertThat(dispatcher.locator("#board-map img.leaflet-tile").first().getAttribute("src")).startsWith("http://127.0.0.1:9/tiles/");
+
+            Page resident = Browser.signIn(browser, base, "resident");
+            resident.navigate(base + "/report");
+            resident.locator("#report-map path").first().waitFor();
+            assertThat(resident.locator("#report-map img.leaflet-tile").first().getAttribute("src")).startsWith("http://127.0.0.1:9/tiles/");
+        }
+    }
+}
