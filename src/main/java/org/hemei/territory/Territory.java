@@ -101,6 +101,20 @@ public class Territory {
                 + named.size() + " places are named " + text + ": pick one from the list");
     }
 
+    /**
+     * What a place field shows for a code: the division's name where typing that name finds it again (识字里社区),
+     * else the code (a name several places share, a grid); anything else as it is.
+     */
+    public String field(String code) {
+        Optional<Division> division = find(code);
+        if (division.isEmpty()) return code;
+        try {
+            return resolve(division.get().name()).code().equals(code) ? division.get().name() : code;
+        } catch (DomainException shared) {
+            return code;
+        }
+    }
+
     /** A name without its level word, as people say it: 文艺路街道 → 文艺路, 芙蓉区 → 芙蓉, 识字里社区 → 识字里. */
     private static String bare(String name) {
         String bare = name.replaceFirst("(街道|社区|村|镇|乡|区|县|市)$", "");

@@ -364,6 +364,32 @@ class CaseworkPagesTest extends ApiTestSupport {
     }
 
     @Test
+    void theDispatcherTypesThePlaceByNameAndTheFieldShowsItsName() throws Exception {
+        long id = report().path("id").asLong();
+        MockHttpSession dispatcher = signIn("dispatcher");
+        // the pin lies in a grid, which keeps its code (grid names repeat from community to community); the suggestion
+        // offers the community the text names, by name
+        assertThat(page(dispatcher, "/casework/orders/" + id)).contains("value=\"430102001001001\"");
+
+        // a name two places share is refused naming both, and nothing changes
+        String refused = act(dispatcher, id, "action", "register", "category", "SANITATION", "divisionCode", "东塘社区居委会",
+                "version", order(id).path("version").asString());
+        assertThat(refused).contains("有 2 处区划名为「东塘社区居委会」", "value=\"东塘社区居委会\"");
+        assertThat(order(id).path("status").asString()).isEqualTo("RECEIVED");
+
+        act(dispatcher, id, "action", "register", "category", "SANITATION", "divisionCode", "文艺新村", "version",
+                order(id).path("version").asString());
+        assertThat(order(id).path("divisionCode").asString()).isEqualTo("430102001002");
+
+        // the intake console takes a name as well
+        page(dispatcher, "/casework/intake");
+        var taken = mvc.perform(post("/casework/intake").session(dispatcher).with(csrf()).param("text", "韭菜园社区楼下夜市噪音大")
+                .param("divisionCode", "韭菜园社区").param("idempotencyKey", unique("key"))).andReturn();
+        JsonNode created = call(get(ORDERS).param("q", (String) taken.getFlashMap().get("created")).with(as("dispatcher")), 200);
+        assertThat(created.path("items").path(0).path("divisionCode").asString()).isEqualTo("430102001003");
+    }
+
+    @Test
     void theIntakeConsoleKeepsUrgencyAndConfidentialityAfterARefusal() throws Exception {
         String page = mvc.perform(post("/casework/intake").session(signIn("dispatcher")).with(csrf())
                 .param("text", " ").param("title", "噪音扰民").param("urgency", "URGENT").param("confidential", "true")

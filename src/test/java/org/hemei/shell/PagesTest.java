@@ -104,7 +104,7 @@ class PagesTest extends org.hemei.ApiTestSupport {
         mvc.perform(get("/party-orgs").param("parent", "1").session(party)).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("href=\"/party-orgs/new"))));
         mvc.perform(get("/party-orgs/new").param("parent", "1").session(party)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("value=\"430102001\"")));
+                .andExpect(content().string(containsString("value=\"文艺路街道\"")));
         mvc.perform(post("/party-orgs").session(party).with(csrf()).param("name", "测试支部（页面）").param("kind", "BRANCH")
                 .param("category", "TERRITORIAL").param("parentId", "1").param("divisionCode", "430100")).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("不在您的辖区内"), containsString("value=\"测试支部（页面）\""))));
@@ -228,7 +228,7 @@ class PagesTest extends org.hemei.ApiTestSupport {
         long id = jdbc.sql("select id from party_organization where name = ?").param(name).query(Long.class).single();
         mvc.perform(get("/party-orgs/" + id + "/edit").session(admin))
                 .andExpect(content().string(allOf(containsString("value=\"中共长沙市委员会\""), containsString("value=\"长沙市城管局\""),
-                        containsString("value=\"430102\""))));
+                        containsString("value=\"芙蓉区\""))));
         mvc.perform(get("/party-orgs/options").param("parentId", name).session(admin))
                 .andExpect(content().string(containsString("<option value=\"" + name + "\">" + name + " · 芙蓉区</option>")));
         // a name two organizations bear is offered by number, which finds the one meant
@@ -239,6 +239,22 @@ class PagesTest extends org.hemei.ApiTestSupport {
         mvc.perform(post("/party-orgs").session(admin).with(csrf()).param("name", "子支部").param("kind", "BRANCH")
                 .param("category", "ORGAN").param("parentId", name).param("divisionCode", "430102"))
                 .andExpect(content().string(containsString("有 2 个党组织名为「" + name + "」")));
+    }
+
+    @Test
+    void aUnitIsPlacedAndFoundByThePlacesName() throws Exception {
+        MockHttpSession admin = signIn("admin");
+        String name = unique("测试物业公司");
+        mvc.perform(post("/units").session(admin).with(csrf()).param("name", name).param("kind", "PROPERTY_COMPANY")
+                .param("divisionCode", "无此社区").param("active", "true"))
+                .andExpect(content().string(allOf(containsString("没有名为或代码为「无此社区」的区划"), containsString("value=\"" + name + "\""))));
+        mvc.perform(post("/units").session(admin).with(csrf()).param("name", name).param("kind", "PROPERTY_COMPANY")
+                .param("divisionCode", "识字里").param("active", "true")).andExpect(status().is3xxRedirection());
+        long id = jdbc.sql("select id from unit where name = ? and division_code = '430102001001'").param(name).query(Long.class).single();
+        mvc.perform(get("/units/" + id + "/edit").session(admin)).andExpect(content().string(containsString("value=\"识字里社区居委会\"")));
+        mvc.perform(get("/units").param("q", name).param("division", "文艺路").session(admin)).andExpect(content().string(containsString(name)));
+        mvc.perform(get("/units").param("q", name).param("division", "无此地").session(admin))
+                .andExpect(content().string(allOf(containsString("id=\"units-error\""), not(containsString(name + "</")))));
     }
 
     @Test
@@ -257,7 +273,11 @@ class PagesTest extends org.hemei.ApiTestSupport {
         MockHttpSession dispatcher = signIn("dispatcher");
         // htmx sends the typed text under the field's own name
         mvc.perform(get("/territory/options").param("division", "识字里").session(dispatcher)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("<option value=\"430102001001\">芙蓉区 · 文艺路街道 · 识字里社区居委会</option>")));
+                .andExpect(content().string(containsString("<option value=\"识字里社区居委会\">芙蓉区 · 文艺路街道 · 识字里社区居委会</option>")));
+        // a name two places bear is offered by code, which finds the one meant
+        mvc.perform(get("/territory/options").param("division", "东塘社区").session(dispatcher))
+                .andExpect(content().string(allOf(containsString("<option value=\"430111005009\">雨花区 · 东塘街道 · 东塘社区居委会</option>"),
+                        containsString("<option value=\"430104011002\">"))));
         mvc.perform(get("/territory/options").param("divisionCode", "").session(dispatcher)).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("<option"))));
         for (String page : new String[] { "/casework/board", "/casework/intake", "/casework/kpis" }) {

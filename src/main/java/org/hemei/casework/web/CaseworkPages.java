@@ -75,9 +75,10 @@ class CaseworkPages {
             String requesterPhone, Boolean confidential, Double lat, Double lng, String address, String divisionCode,
             String answer, String idempotencyKey) {
 
-        Demand demand() {
+        /** {@code place}: the place field as typed (a name, a division's or a grid's code) to its code. */
+        Demand demand(java.util.function.UnaryOperator<String> place) {
             return new Demand(blank(title), text, blank(category), urgency, majorHazard, blank(requesterName),
-                    blank(requesterPhone), confidential, lat, lng, "wgs84", blank(address), blank(divisionCode), blank(answer), null);
+                    blank(requesterPhone), confidential, lat, lng, "wgs84", blank(address), place.apply(divisionCode), blank(answer), null);
         }
     }
 
@@ -95,13 +96,15 @@ class CaseworkPages {
     private final Photos photos;
     private final org.hemei.organization.Units units;
     private final org.hemei.territory.Territory territory;
+    private final org.hemei.territory.Grids grids;
 
     CaseworkPages(Intake intake, Dispatching dispatching, Handling handling, Orders orders, Categories categories, Routing routing,
             org.hemei.casework.LiveUpdates live, org.hemei.casework.Notifications notifications,
             org.hemei.casework.Supervision supervision, org.hemei.casework.Whistles whistles,
             org.hemei.casework.Suggestions suggestions, Photos photos, org.hemei.organization.Units units,
-            org.hemei.territory.Territory territory) {
+            org.hemei.territory.Territory territory, org.hemei.territory.Grids grids) {
         this.territory = territory;
+        this.grids = grids;
         this.photos = photos;
         this.units = units;
         this.suggestions = suggestions;
@@ -293,7 +296,7 @@ class CaseworkPages {
             String view) {
         try {
             if (photo != null) photos.check(photo);
-            Intake.Received r = intake.receive(channel, form.demand(), form.idempotencyKey());
+            Intake.Received r = intake.receive(channel, form.demand(this::placeCode), form.idempotencyKey());
             redirect.addFlashAttribute("created", r.order().getNumber());
             if (photo != null) {
                 try {
@@ -323,7 +326,7 @@ class CaseworkPages {
     private void perform(long id, ActionForm f) {
         Integer v = f.version();
         switch (f.action() == null ? "" : f.action()) {
-            case "register" -> dispatching.register(id, f.category(), f.divisionCode(), f.urgency(), Boolean.TRUE.equals(f.majorHazard()),
+            case "register" -> dispatching.register(id, f.category(), placeCode(f.divisionCode()), f.urgency(), Boolean.TRUE.equals(f.majorHazard()),
                     f.note(), v);
             case "dispatch" -> dispatching.dispatch(id, new DispatchRequest(f.leadUnit(this::unitId), null, f.note(), v));
             case "return-review" -> dispatching.reviewReturn(id, Boolean.TRUE.equals(f.accept()),
@@ -362,6 +365,12 @@ class CaseworkPages {
         if ("verify".equals(f.action()) && !Boolean.TRUE.equals(f.passed())) return ".failed";
         if ("follow-up".equals(f.action()) && Boolean.FALSE.equals(f.resolved())) return ".unresolved";
         return "";
+    }
+
+    /** A place typed into a field: a grid's code, or a division by name (the list offers them) or code. */
+    private String placeCode(String typed) {
+        String place = blank(typed);
+        return place == null || grids.exists(place) ? place : territory.resolve(place).code();
     }
 
     /** A unit typed into a field: by name (the list offers them), or by number. */

@@ -69,7 +69,14 @@ class OrganizationPages {
     @GetMapping("/units")
     String units(@RequestParam(required = false) String q, @RequestParam(required = false) UnitKind kind,
             @RequestParam(required = false) String division, @RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("result", units.search(q, kind, division, Paging.page(page), 20));
+        String code = null;
+        try { // a place typed by name is taken too; an unknown one says so rather than list nothing
+            code = division == null || division.isBlank() ? null : territory.resolve(division).code();
+        } catch (DomainException e) {
+            model.addAttribute("error", e.getMessage());
+        }
+        model.addAttribute("result", model.containsAttribute("error") ? new Paging<Units.UnitRow>(java.util.List.of(), 0, 20, 0)
+                : units.search(q, kind, code, Paging.page(page), 20));
         model.addAttribute("q", q);
         model.addAttribute("kind", kind);
         model.addAttribute("division", division);
@@ -90,7 +97,7 @@ class OrganizationPages {
     @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER')")
     @GetMapping("/units/new")
     String newUnit(Model model) {
-        model.addAttribute("form", new UnitForm("", UnitKind.DEPARTMENT, null, "430100", null, null, true, null));
+        model.addAttribute("form", new UnitForm("", UnitKind.DEPARTMENT, null, territory.field("430100"), null, null, true, null));
         return "organization/unit-form";
     }
 
@@ -106,7 +113,7 @@ class OrganizationPages {
     String editUnit(@PathVariable long id, Model model) {
         var u = units.get(id);
         model.addAttribute("id", id);
-        model.addAttribute("form", new UnitForm(u.getName(), u.getKind(), u.getDepartmentType(), u.getDivisionCode(),
+        model.addAttribute("form", new UnitForm(u.getName(), u.getKind(), u.getDepartmentType(), territory.field(u.getDivisionCode()),
                 u.getPhone(), u.getAddress(), u.isActive(), u.getVersion()));
         return "organization/unit-form";
     }
@@ -115,8 +122,10 @@ class OrganizationPages {
     @PostMapping({ "/units", "/units/{id}" })
     String saveUnit(@PathVariable(required = false) Long id, UnitForm form, Model model) {
         try {
-            if (id == null) units.create(form);
-            else units.update(id, form);
+            UnitForm placed = new UnitForm(form.name(), form.kind(), form.departmentType(), place(form.divisionCode()), form.phone(),
+                    form.address(), form.active(), form.version());
+            if (id == null) units.create(placed);
+            else units.update(id, placed);
             return "redirect:/units?q=" + java.net.URLEncoder.encode(form.name().strip(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (DomainException | OptimisticLockingFailureException e) {
             model.addAttribute("id", id);
@@ -157,7 +166,7 @@ class OrganizationPages {
             division = actor.scope().divisionCodes().stream().sorted().findFirst().orElse(division);
         }
         model.addAttribute("form", new OrgFields("", PartyOrganization.Kind.BRANCH, PartyOrganization.Category.TERRITORIAL,
-                parent == null ? null : orgField(parent), division, null, null));
+                parent == null ? null : orgField(parent), territory.field(division), null, null));
         return "organization/party-org-form";
     }
 
@@ -173,7 +182,7 @@ class OrganizationPages {
         PartyOrganization o = orgs.get(id);
         model.addAttribute("id", id);
         model.addAttribute("form", new OrgFields(o.getName(), o.getKind(), o.getCategory(),
-                o.getParentId() == null ? null : orgField(o.getParentId()), o.getDivisionCode(),
+                o.getParentId() == null ? null : orgField(o.getParentId()), territory.field(o.getDivisionCode()),
                 o.getUnitId() == null ? null : unitField(o.getUnitId()), o.getVersion()));
         return "organization/party-org-form";
     }
@@ -242,7 +251,7 @@ class OrganizationPages {
         var m = members.reveal(id, "edit");
         model.addAttribute("id", id);
         model.addAttribute("form", new MemberFields(m.name(), m.phone(), m.gender(), m.joinedOn(), orgField(m.organizationId()),
-                m.communityCode(), m.version()));
+                territory.field(m.communityCode()), m.version()));
         return "organization/party-member-form";
     }
 

@@ -68,17 +68,17 @@ class TerritoryPages {
         return "territory/fragments :: hits";
     }
 
-    /** A place offered to a code field: its code, and its name with the district or street above it. */
-    record Option(String code, String label) {
+    /** A place offered to a place field: what the field gets ({@link Territory#field}), and its name with the district and street above it. */
+    record Option(String value, String label) {
     }
 
-    /** Options for the division-code fields of other pages' forms, so people type a name and pick its code. */
+    /** Options for the place fields of other pages' forms, so people type part of a name and pick the place. */
     @Staff
     @GetMapping("/territory/options")
     String options(@RequestParam java.util.Map<String, String> params, Model model) {
         String q = TypedText.of(params);
         List<Division> hits = q.isEmpty() ? List.of() : territory.search(q, null, 0, 20).items();
-        model.addAttribute("options", hits.stream().map(d -> new Option(d.code(), label(d))).toList());
+        model.addAttribute("options", hits.stream().map(d -> new Option(territory.field(d.code()), label(d))).toList());
         return "territory/fragments :: options";
     }
 
