@@ -381,6 +381,13 @@ class CaseworkPagesTest extends ApiTestSupport {
                 order(id).path("version").asString());
         assertThat(order(id).path("divisionCode").asString()).isEqualTo("430102001002");
 
+        // the text names another community than the pin's: the page says so, and not when they agree
+        GridPoint pin = insideFirstGrid("430102001001");
+        long elsewhere = call(json(post(ORDERS).with(as("resident")), Map.of("text", "韭菜园社区居委会门口的路灯不亮了", "lat", pin.lat(),
+                "lng", pin.lng())), 201).path("id").asLong();
+        assertThat(page(dispatcher, "/casework/orders/" + elsewhere)).contains("id=\"place-differs\"", "诉求文字提到「韭菜园社区居委会」");
+        assertThat(page(dispatcher, "/casework/orders/" + id)).doesNotContain("id=\"place-differs\"");
+
         // the intake console takes a name as well
         page(dispatcher, "/casework/intake");
         var taken = mvc.perform(post("/casework/intake").session(dispatcher).with(csrf()).param("text", "韭菜园社区楼下夜市噪音大")
