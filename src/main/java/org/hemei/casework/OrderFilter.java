@@ -40,11 +40,16 @@ final class OrderFilter {
         if (query.awaitingDecisionOnly()) {
             where.append(" and (o.status = 'RETURN_REQUESTED' or o.pending_extension_until is not null or o.pending_suspension_reason is not null)");
         }
+        List<String> verified = categories.all().stream().filter(Category::verify).map(Category::code).toList();
+        String inVerified = verified.isEmpty() ? null : "o.category_code in (" + String.join(",", verified.stream().map(c -> "?").toList()) + ")";
         if (query.verifiedOnSiteOnly()) {
-            List<String> verified = categories.all().stream().filter(Category::verify).map(Category::code).toList();
-            where.append(verified.isEmpty() ? " and 1 = 0" : " and o.category_code in ("
-                    + String.join(",", verified.stream().map(c -> "?").toList()) + ")");
-            params.addAll(verified);
+            where.append(inVerified == null ? " and 1 = 0" : " and " + inVerified);
+            if (inVerified != null) params.addAll(verified);
+        }
+        if (query.awaitingFollowUpOnly()) { // as AvailableActions offers the follow-up: checked, or handled where no check is due
+            where.append(inVerified == null ? " and o.status in ('VERIFIED','HANDLED')" : " and (o.status = 'VERIFIED' or (o.status = 'HANDLED'"
+                    + " and (o.category_code is null or not " + inVerified + ")))");
+            if (inVerified != null) params.addAll(verified);
         }
     }
 

@@ -51,34 +51,39 @@ public class Orders {
      * (e.g. summoned by a whistle).
      */
     public record Query(Set<Status> statuses, Long unit, String division, Boolean overdue, String q, Instant dueBefore,
-            Set<Long> ledBy, Set<Long> assistedBy, boolean verifiedOnSiteOnly, boolean awaitingDecisionOnly) {
+            Set<Long> ledBy, Set<Long> assistedBy, boolean verifiedOnSiteOnly, boolean awaitingDecisionOnly, boolean awaitingFollowUpOnly) {
 
         public Query(Set<Status> statuses, Long unit, String division, Boolean overdue, String q) {
-            this(statuses, unit, division, overdue, q, null, null, null, false, false);
+            this(statuses, unit, division, overdue, q, null, null, null, false, false, false);
         }
 
         public static Query assisting(Set<Status> statuses, Set<Long> units) {
-            return new Query(statuses, null, null, null, null, null, null, units, false, false);
+            return new Query(statuses, null, null, null, null, null, null, units, false, false, false);
         }
 
         /** A unit's inbox: orders led by any of the units the person acts for. */
         public static Query inbox(Set<Status> statuses, Set<Long> units, Boolean overdue, Instant dueBefore) {
-            return new Query(statuses, null, null, overdue, null, dueBefore, units, null, false, false);
+            return new Query(statuses, null, null, overdue, null, dueBefore, units, null, false, false, false);
         }
 
         /** A grid worker's inbox: the orders of their grid, the scope filter does the rest. */
         public static Query grid(Set<Status> statuses, Boolean overdue, Instant dueBefore) {
-            return new Query(statuses, null, null, overdue, null, dueBefore, null, null, false, false);
+            return new Query(statuses, null, null, overdue, null, dueBefore, null, null, false, false, false);
         }
 
         /** Only orders whose category is verified on site 现场核查 (the others go straight to follow-up). */
         public Query verifiedOnSite() {
-            return new Query(statuses, unit, division, overdue, q, dueBefore, ledBy, assistedBy, true, awaitingDecisionOnly);
+            return new Query(statuses, unit, division, overdue, q, dueBefore, ledBy, assistedBy, true, awaitingDecisionOnly, awaitingFollowUpOnly);
         }
 
         /** Only orders waiting for the centre's decision: a return, more time or a suspension asked for. */
         public Query awaitingDecision() {
-            return new Query(statuses, unit, division, overdue, q, dueBefore, ledBy, assistedBy, verifiedOnSiteOnly, true);
+            return new Query(statuses, unit, division, overdue, q, dueBefore, ledBy, assistedBy, verifiedOnSiteOnly, true, awaitingFollowUpOnly);
+        }
+
+        /** Only orders ready for the follow-up 回访: handled (and checked on site where their category asks it), not yet rated. */
+        public Query awaitingFollowUp() {
+            return new Query(statuses, unit, division, overdue, q, dueBefore, ledBy, assistedBy, verifiedOnSiteOnly, awaitingDecisionOnly, true);
         }
     }
 

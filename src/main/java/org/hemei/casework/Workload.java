@@ -9,9 +9,9 @@ import org.hemei.identity.Role;
 import org.springframework.stereotype.Service;
 
 /**
- * What waits for a person, counted, for their home page: the centre's orders to register, decisions asked of it and
- * overdue orders; a leader's overdue orders; a unit's orders to sign and those soon or already overdue; a grid
- * worker's on-site checks. Each tally links to the list it counts.
+ * What waits for a person, counted, for their home page: the centre's orders to register, decisions asked of it, orders
+ * to call back (回访) and overdue orders; a leader's overdue orders; a unit's orders to sign and those soon or already
+ * overdue; a grid worker's on-site checks; a resident's or courier's reports to rate. Each tally links to the list it counts.
  */
 @Service
 public class Workload {
@@ -37,6 +37,7 @@ public class Workload {
                     "status=RECEIVED", false));
             out.add(board("workload.awaitingDecision", new Orders.Query(null, null, null, null, null).awaitingDecision(),
                     "awaiting=true", false));
+            out.add(board("workload.toFollowUp", new Orders.Query(null, null, null, null, null).awaitingFollowUp(), "followUp=true", false));
         }
         if (centre || actor.has(Role.LEADER)) {
             out.add(board("workload.overdue", new Orders.Query(null, null, null, true, null), "overdue=true", true));
@@ -47,6 +48,10 @@ public class Workload {
                 out.add(new Tally("inbox.tab." + tab, orders.count(Inbox.query(actor, tab, clock.instant())), "/casework/inbox?tab=" + tab,
                         tab.equals("overdue")));
             }
+        }
+        if (actor.has(Role.RESIDENT) || actor.has(Role.COURIER)) { // their own reports, handled, waiting for their rating
+            out.add(new Tally("track.toRate", orders.count(new Orders.Query(null, null, null, null, null).awaitingFollowUp()), "/track?rate=true",
+                    false));
         }
         return out;
     }

@@ -256,6 +256,30 @@ class CaseworkPagesTest extends ApiTestSupport {
     }
 
     @Test
+    void whatIsReadyForTheFollowUpWaitsForTheCentresCallAndTheResidentsRating() throws Exception {
+        JsonNode ready = handled("CONSULT"), toCheck = handled("SANITATION"); // the second waits for its on-site check first
+        MockHttpSession dispatcher = signIn("dispatcher"), resident = signIn("resident");
+        String queue = page(dispatcher, "/casework/board?followUp=true&q=" + ready.path("title").asString());
+        assertThat(queue).contains(ready.path("number").asString());
+        assertThat(page(dispatcher, "/casework/board?followUp=true&q=" + toCheck.path("title").asString()))
+                .doesNotContain(toCheck.path("number").asString());
+        assertThat(page(dispatcher, "/")).contains("href=\"/casework/board?followUp=true\"", "待回访");
+        assertThat(texts(call(get(ORDERS).param("awaitingFollowUp", "true").param("size", "100").with(as("dispatcher")), 200).path("items"),
+                "number")).contains(ready.path("number").asString()).doesNotContain(toCheck.path("number").asString());
+
+        // the resident's home counts their reports to rate, and the count is the length of the list it leads to
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile("href=\"/track\\?rate=true\"[^>]*>\\s*<strong>(\\d+)</strong>")
+                .matcher(page(resident, "/"));
+        assertThat(count.find()).isTrue();
+        String toRate = page(resident, "/track?rate=true");
+        assertThat(toRate).contains(ready.path("number").asString(), "共 " + count.group(1) + " 条").doesNotContain(toCheck.path("number").asString());
+
+        step(ready.path("id").asLong(), "follow-up", "resident", Map.of("resolved", true, "satisfaction", "SATISFIED"));
+        assertThat(page(resident, "/track?rate=true")).doesNotContain(ready.path("number").asString());
+        assertThat(page(resident, "/track")).contains(ready.path("number").asString());
+    }
+
+    @Test
     void aGridWorkersChecksListOnlyWhatIsCheckedOnSiteAndAFailedCheckSaysItWentBack() throws Exception {
         JsonNode checked = handled("SANITATION"), unchecked = handled("CONSULT");
         MockHttpSession grid = signIn("grid");

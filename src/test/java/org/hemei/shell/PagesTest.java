@@ -133,7 +133,7 @@ class PagesTest extends org.hemei.ApiTestSupport {
         String grid = mvc.perform(get("/").session(signIn("grid"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         org.assertj.core.api.Assertions.assertThat(grid).contains("href=\"/casework/inbox?tab=verify\"", "待核查").doesNotContain("tab=sign");
         String resident = mvc.perform(get("/").session(signIn("resident"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        org.assertj.core.api.Assertions.assertThat(resident).doesNotContain("id=\"workload\"");
+        org.assertj.core.api.Assertions.assertThat(resident).contains("href=\"/track?rate=true\"").doesNotContain("/casework/");
     }
 
     @Test

@@ -118,9 +118,12 @@ class CaseworkApi {
     Paging<OrderRow> list(@RequestParam(required = false) Set<Status> status, @RequestParam(required = false) Long unit,
             @RequestParam(required = false) String division, @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) String q, @RequestParam(required = false) Boolean awaitingDecision,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+            @RequestParam(required = false) Boolean awaitingFollowUp, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         Orders.Query query = new Orders.Query(status, unit, division, overdue, q);
-        return orders.search(Boolean.TRUE.equals(awaitingDecision) ? query.awaitingDecision() : query, Paging.page(page), Paging.size(size));
+        if (Boolean.TRUE.equals(awaitingDecision)) query = query.awaitingDecision();
+        if (Boolean.TRUE.equals(awaitingFollowUp)) query = query.awaitingFollowUp(); // handled (and checked where due), not yet rated
+        return orders.search(query, Paging.page(page), Paging.size(size));
     }
 
     @SignedIn

@@ -122,23 +122,16 @@ class CaseworkPages {
 
     @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER','LEADER')")
     @GetMapping("/casework/board")
-    String board(@RequestParam(required = false) Set<Status> status, @RequestParam(required = false) Boolean overdue,
-            @RequestParam(required = false) String q, @RequestParam(required = false) String division,
-            @RequestParam(required = false) Boolean awaiting, @RequestParam(required = false) Integer page, Model model) {
-        String code = null;
-        try { // a place typed by name is taken too; an unknown one says so rather than list nothing
-            code = division == null || division.isBlank() ? null : territory.resolve(division).code();
-        } catch (DomainException e) {
+    String board(BoardFilter filter, @RequestParam(required = false) Integer page, Model model) {
+        Paging<Orders.OrderRow> result = new Paging<>(List.of(), 0, 20, 0);
+        try {
+            result = orders.search(filter.query(territory), Paging.page(page), 20);
+        } catch (DomainException e) { // a place that names none, or several, says so
             model.addAttribute("error", e.getMessage());
         }
-        model.addAttribute("result", model.containsAttribute("error") ? new Paging<Orders.OrderRow>(List.of(), 0, 20, 0)
-                : orders.search(awaiting(new Orders.Query(status, null, code, overdue, q), awaiting), Paging.page(page), 20));
-        model.addAttribute("awaiting", awaiting);
+        model.addAttribute("result", result);
+        model.addAttribute("filter", filter);
         model.addAttribute("statuses", Status.values());
-        model.addAttribute("selected", status == null ? Set.of() : status);
-        model.addAttribute("overdue", overdue);
-        model.addAttribute("q", q);
-        model.addAttribute("division", division);
         return "casework/board";
     }
 
@@ -279,7 +272,8 @@ class CaseworkPages {
     /** Follow an order by its number; residents see only their own. */
     @SignedIn
     @GetMapping("/track")
-    String track(@RequestParam(required = false) String number, @RequestParam(required = false) Integer page, Model model) {
+    String track(@RequestParam(required = false) String number, @RequestParam(required = false) Boolean rate,
+            @RequestParam(required = false) Integer page, Model model) {
         if (number != null && !number.isBlank()) {
             try {
                 return "redirect:/casework/orders/" + orders.byNumber(number.strip()).id();
@@ -287,7 +281,10 @@ class CaseworkPages {
                 model.addAttribute("error", "未找到您的工单 " + number + " / no order of yours has this number: " + number);
             }
         }
-        model.addAttribute("mine", orders.search(new Orders.Query(null, null, null, null, null), Paging.page(page), 20));
+        Orders.Query all = new Orders.Query(null, null, null, null, null), toRate = all.awaitingFollowUp();
+        model.addAttribute("mine", orders.search(Boolean.TRUE.equals(rate) ? toRate : all, Paging.page(page), 20));
+        model.addAttribute("rate", Boolean.TRUE.equals(rate));
+        model.addAttribute("toRate", orders.count(toRate));
         return "casework/track";
     }
 
@@ -356,10 +353,6 @@ class CaseworkPages {
     }
 
     /** The dispatcher's queue of requests to decide (退单、延期、挂账), as a filter of the board. */
-    private static Orders.Query awaiting(Orders.Query query, Boolean awaiting) {
-        return Boolean.TRUE.equals(awaiting) ? query.awaitingDecision() : query;
-    }
-
     /** A failed check and an unresolved follow-up are said as such, with what happens next, not as a plain "done". */
     private static String outcome(ActionForm f) {
         if ("verify".equals(f.action()) && !Boolean.TRUE.equals(f.passed())) return ".failed";

@@ -54,12 +54,8 @@ class CaseworkUploadPages {
     /** The board's list, every order of it with the board's filters, as a spreadsheet for the ledger (台账): started here. */
     @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER','LEADER')")
     @PostMapping("/casework/exports")
-    String startExport(@RequestParam(required = false) Set<Status> status, @RequestParam(required = false) Boolean overdue,
-            @RequestParam(required = false) String q, @RequestParam(required = false) String division,
-            @RequestParam(required = false) Boolean awaiting) {
-        String code = division == null || division.isBlank() ? null : territory.resolve(division).code();
-        Orders.Query query = new Orders.Query(status, null, code, overdue, q);
-        return "redirect:/casework/exports/" + export.start(Boolean.TRUE.equals(awaiting) ? query.awaitingDecision() : query).id();
+    String startExport(BoardFilter filter) {
+        return "redirect:/casework/exports/" + export.start(filter.query(territory)).id();
     }
 
     /** How far along it is, refreshing itself while it runs; then the link. */
