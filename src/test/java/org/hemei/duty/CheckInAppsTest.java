@@ -22,6 +22,13 @@ class CheckInAppsTest extends ApiTestSupport {
         assertThat(res.getStatus()).isEqualTo(200);
         String page = res.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(page).contains("依法履行职责事项", "调解民间纠纷", "减负清单", "无犯罪记录证明", "创文迎检小程序（示例）", "示例");
+        // each list folded under its name and size; a search opens only the lists it found in
+        assertThat(page).contains("id=\"duty-legal\"", "id=\"duty-certificates\"").doesNotContain(" open");
+        String found = mvc.perform(get("/duty").param("q", "婚姻").session(session)).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(found).contains("id=\"duty-certificates\" open", "婚姻状况证明").doesNotContain("调解民间纠纷", "id=\"duty-legal\"", "无犯罪记录证明");
+        assertThat(mvc.perform(get("/duty").param("q", "没有这种事").session(session)).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("id=\"duty-none\"", "没有含「没有这种事」的事项");
         String home = mvc.perform(get("/").session(session)).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(home).contains("/duty");
     }

@@ -59,12 +59,19 @@ class DutyPages {
 
     @Staff
     @GetMapping("/duty")
-    String lists(Model model) {
-        model.addAttribute("legal", accessList.items(AccessKind.LEGAL_DUTY, null));
-        model.addAttribute("assistance", accessList.items(AccessKind.ASSISTANCE, null));
-        model.addAttribute("removed", accessList.items(AccessKind.REMOVED_BURDEN, null));
-        model.addAttribute("certificates", accessList.items(AccessKind.FORBIDDEN_CERTIFICATE, null));
-        model.addAttribute("apps", checkInApps.list(null));
+    String lists(@RequestParam(required = false) String q, Model model) {
+        // "may the community be asked to do this?": the words of a task, a certificate or an app find it in every list
+        String words = q == null || q.isBlank() ? null : q.strip();
+        java.util.function.Predicate<String> has = text -> words == null || text != null && text.contains(words);
+        java.util.function.Function<AccessKind, java.util.List<AccessItem>> found = kind -> accessList.items(kind, null).stream()
+                .filter(i -> has.test(i.code()) || has.test(i.name()) || has.test(i.basis())).toList();
+        model.addAttribute("legal", found.apply(AccessKind.LEGAL_DUTY));
+        model.addAttribute("assistance", found.apply(AccessKind.ASSISTANCE));
+        model.addAttribute("removed", found.apply(AccessKind.REMOVED_BURDEN));
+        model.addAttribute("certificates", found.apply(AccessKind.FORBIDDEN_CERTIFICATE));
+        model.addAttribute("apps", checkInApps.list(null).stream()
+                .filter(a -> has.test(a.name()) || has.test(a.owner()) || has.test(a.purpose())).toList());
+        model.addAttribute("q", words);
         return "duty/lists";
     }
 
