@@ -421,6 +421,18 @@ class CaseworkPagesTest extends ApiTestSupport {
     }
 
     @Test
+    void theIntakeConsoleListsLikelyDuplicatesOneALineWithHowAlikeTheyAre() throws Exception {
+        String marker = unique("垃圾站");
+        JsonNode original = order(call(json(post(ORDERS).with(as("dispatcher")), Map.of("text", "识字里社区门口的" + marker + "三天没有清运了",
+                "divisionCode", "430102001001")), 201).path("id").asLong());
+        MockHttpSession dispatcher = signIn("dispatcher");
+        String panel = mvc.perform(post("/casework/suggestions").session(dispatcher).with(csrf()).param("text", "识字里社区门口的" + marker
+                + "好几天没有清运了").param("divisionCode", "430102001001")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(panel).containsPattern("<li><a href=\"/casework/orders/" + original.path("id").asLong() + "\"[^>]*>"
+                + original.path("number").asString() + "</a>[\\s\\S]*?<small>相似度 \\d+%</small></li>");
+    }
+
+    @Test
     void theIntakeConsoleKeepsUrgencyAndConfidentialityAfterARefusal() throws Exception {
         String page = mvc.perform(post("/casework/intake").session(signIn("dispatcher")).with(csrf())
                 .param("text", " ").param("title", "噪音扰民").param("urgency", "URGENT").param("confidential", "true")
