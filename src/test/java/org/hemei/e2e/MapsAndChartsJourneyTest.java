@@ -12,12 +12,12 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Every map draws the configured base map and the boundaries; the board pins its orders. The tile server here is a
- * closed port: the tiles fail to load, but the map asks for them where configured.
+ * closed port: the tiles fail to load, but the map asks for them where configured. The measures page draws its days.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = { "hemei.map.tile-url=http://127.0.0.1:9/tiles/{z}/{x}/{y}.png", "hemei.demo.orders=true",
         "spring.datasource.url=jdbc:h2:mem:maps;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
-class MapsJourneyTest {
+class MapsAndChartsJourneyTest {
 
     @LocalServerPort
     int port;
@@ -38,6 +38,22 @@ class MapsJourneyTest {
             resident.navigate(base + "/report");
             resident.locator("#report-map path").first().waitFor();
             assertThat(resident.locator("#report-map img.leaflet-tile").first().getAttribute("src")).startsWith("http://127.0.0.1:9/tiles/");
+        }
+    }
+
+    @Test
+    void theMeasuresPageDrawsTheDaysItLists() {
+        try (Playwright playwright = Browser.playwright(); var browser = Browser.launch(playwright)) {
+            String base = "http://localhost:" + port;
+            Page leader = Browser.signIn(browser, base, "leader");
+            leader.navigate(base + "/casework/kpis");
+            assertThat(leader.locator("table.kpi-days tr[data-day]").count()).isGreaterThanOrEqualTo(28); // the last 30 days by default
+            leader.locator("#kpi-trend canvas").first().waitFor();
+            // the chart's bars add up to the table's total received
+            Object drawn = leader.evaluate("() => echarts.getInstanceByDom(document.getElementById('kpi-trend')).getOption().series[0].data"
+                    + ".reduce((a, b) => a + b, 0)");
+            String total = leader.locator("table.kpi-days tbody tr").first().locator("td").first().textContent().strip();
+            assertThat(((Number) drawn).longValue()).isEqualTo(Long.parseLong(total)).isGreaterThan(0);
         }
     }
 }
