@@ -33,9 +33,12 @@ final class OrderFilter {
 
     /** Its status, a decision awaited, a check on site due. */
     private static void state(Query query, Categories categories, StringBuilder where, List<Object> params) {
-        if (query.statuses() != null && !query.statuses().isEmpty()) {
-            where.append(" and o.status in (").append(String.join(",", query.statuses().stream().map(s -> "?").toList())).append(")");
-            query.statuses().forEach(s -> params.add(s.name()));
+        // a list's 全部 posts an empty status, which arrives as null: it selects nothing
+        List<String> statuses = query.statuses() == null ? List.of()
+                : query.statuses().stream().filter(java.util.Objects::nonNull).map(Status::name).toList();
+        if (!statuses.isEmpty()) {
+            where.append(" and o.status in (").append(String.join(",", statuses.stream().map(s -> "?").toList())).append(")");
+            params.addAll(statuses);
         }
         if (query.awaitingDecisionOnly()) {
             where.append(" and (o.status = 'RETURN_REQUESTED' or o.pending_extension_until is not null or o.pending_suspension_reason is not null)");

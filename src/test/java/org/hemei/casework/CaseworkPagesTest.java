@@ -264,6 +264,11 @@ class CaseworkPagesTest extends ApiTestSupport {
         assertThat(page(dispatcher, "/casework/board?followUp=true&q=" + toCheck.path("title").asString()))
                 .doesNotContain(toCheck.path("number").asString());
         assertThat(page(dispatcher, "/")).contains("href=\"/casework/board?followUp=true\"", "待回访");
+        // the status list's 全部 sends an empty status beside any other: it adds nothing
+        assertThat(page(dispatcher, "/casework/board?status=HANDLED&status=&q=" + ready.path("title").asString()))
+                .contains(ready.path("number").asString());
+        assertThat(call(get(ORDERS).param("status", "HANDLED", "").param("q", ready.path("title").asString()).with(as("dispatcher")), 200)
+                .path("total").asLong()).isEqualTo(1);
         assertThat(texts(call(get(ORDERS).param("awaitingFollowUp", "true").param("size", "100").with(as("dispatcher")), 200).path("items"),
                 "number")).contains(ready.path("number").asString()).doesNotContain(toCheck.path("number").asString());
 
