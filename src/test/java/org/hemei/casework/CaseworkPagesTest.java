@@ -426,6 +426,17 @@ class CaseworkPagesTest extends ApiTestSupport {
     }
 
     @Test
+    void aUnitReadsHowLongIsLeftBesideEachTimeLimitUntilItIsHandled() throws Exception {
+        long id = signed("SANITATION");
+        MockHttpSession street = signIn("street");
+        assertThat(page(street, "/casework/orders/" + id)).containsPattern("id=\"handle-left\">还剩 \\d+天\\d+小时</small>")
+                .doesNotContain("id=\"sign-left\""); // signed: the signing limit no longer counts
+        assertThat(page(street, "/casework/inbox?tab=progress")).containsPattern("<small class=\"time-left\">还剩 [^<]+</small>");
+        step(id, "handle", "street", Map.of("note", "已处理"));
+        assertThat(page(street, "/casework/orders/" + id)).doesNotContain("id=\"handle-left\"");
+    }
+
+    @Test
     void theIntakeConsoleListsLikelyDuplicatesOneALineWithHowAlikeTheyAre() throws Exception {
         String marker = unique("垃圾站");
         JsonNode original = order(call(json(post(ORDERS).with(as("dispatcher")), Map.of("text", "识字里社区门口的" + marker + "三天没有清运了",
