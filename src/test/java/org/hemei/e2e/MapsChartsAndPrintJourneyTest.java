@@ -12,12 +12,12 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Every map draws the configured base map and the boundaries; the board pins its orders. The tile server here is a
- * closed port: the tiles fail to load, but the map asks for them where configured. The measures page draws its days.
+ * closed port: the tiles fail to load, but the map asks for them where configured. The measures page draws its days; an order prints without menus and forms.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = { "hemei.map.tile-url=http://127.0.0.1:9/tiles/{z}/{x}/{y}.png", "hemei.demo.orders=true",
         "spring.datasource.url=jdbc:h2:mem:maps;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
-class MapsAndChartsJourneyTest {
+class MapsChartsAndPrintJourneyTest {
 
     @LocalServerPort
     int port;
@@ -54,6 +54,23 @@ class MapsAndChartsJourneyTest {
                     + ".reduce((a, b) => a + b, 0)");
             String total = leader.locator("table.kpi-days tbody tr").first().locator("td").first().textContent().strip();
             assertThat(((Number) drawn).longValue()).isEqualTo(Long.parseLong(total)).isGreaterThan(0);
+        }
+    }
+
+    @Test
+    void anOrderPrintsWhatItIsAndItsTimelineWithoutMenusOrForms() {
+        try (Playwright playwright = Browser.playwright(); var browser = Browser.launch(playwright)) {
+            String base = "http://localhost:" + port;
+            Page dispatcher = Browser.signIn(browser, base, "dispatcher");
+            dispatcher.navigate(base + "/casework/board?q=" + java.net.URLEncoder.encode("识字里社区楼道灯不亮", java.nio.charset.StandardCharsets.UTF_8));
+            dispatcher.locator("table.orders tbody a").first().click();
+            assertThat(dispatcher.locator("#actions")).isVisible();
+            dispatcher.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+            assertThat(dispatcher.locator("header.top")).isHidden();
+            assertThat(dispatcher.locator("#actions")).isHidden();
+            assertThat(dispatcher.locator("#print-order")).isHidden();
+            assertThat(dispatcher.locator("ol.timeline")).isVisible();
+            assertThat(dispatcher.locator("h1")).containsText("12345-");
         }
     }
 }
