@@ -57,6 +57,11 @@ public class Orders {
             this(statuses, unit, division, overdue, q, null, null, null, false, false, false);
         }
 
+        /** Every order in the caller's scope, to narrow with the methods below. */
+        public static Query any() {
+            return new Query(null, null, null, null, null);
+        }
+
         public static Query assisting(Set<Status> statuses, Set<Long> units) {
             return new Query(statuses, null, null, null, null, null, null, units, false, false, false);
         }

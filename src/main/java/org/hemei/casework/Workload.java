@@ -35,9 +35,8 @@ public class Workload {
         if (centre) {
             out.add(board("workload.toRegister", new Orders.Query(EnumSet.of(Status.RECEIVED), null, null, null, null),
                     "status=RECEIVED", false));
-            out.add(board("workload.awaitingDecision", new Orders.Query(null, null, null, null, null).awaitingDecision(),
-                    "awaiting=true", false));
-            out.add(board("workload.toFollowUp", new Orders.Query(null, null, null, null, null).awaitingFollowUp(), "followUp=true", false));
+            out.add(board("workload.awaitingDecision", Orders.Query.any().awaitingDecision(), "awaiting=true", false));
+            out.add(board("workload.toFollowUp", Orders.Query.any().awaitingFollowUp(), "followUp=true", false));
         }
         if (centre || actor.has(Role.LEADER)) {
             out.add(board("workload.overdue", new Orders.Query(null, null, null, true, null), "overdue=true", true));
@@ -50,8 +49,7 @@ public class Workload {
             }
         }
         if (actor.has(Role.RESIDENT) || actor.has(Role.COURIER)) { // their own reports, handled, waiting for their rating
-            out.add(new Tally("track.toRate", orders.count(new Orders.Query(null, null, null, null, null).awaitingFollowUp()), "/track?rate=true",
-                    false));
+            out.add(new Tally("track.toRate", orders.count(Orders.Query.any().awaitingFollowUp()), "/track?rate=true", false));
         }
         return out;
     }

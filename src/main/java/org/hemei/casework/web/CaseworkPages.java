@@ -281,7 +281,7 @@ class CaseworkPages {
                 model.addAttribute("error", "未找到您的工单 " + number + " / no order of yours has this number: " + number);
             }
         }
-        Orders.Query all = new Orders.Query(null, null, null, null, null), toRate = all.awaitingFollowUp();
+        Orders.Query all = Orders.Query.any(), toRate = all.awaitingFollowUp();
         model.addAttribute("mine", orders.search(Boolean.TRUE.equals(rate) ? toRate : all, Paging.page(page), 20));
         model.addAttribute("rate", Boolean.TRUE.equals(rate));
         model.addAttribute("toRate", orders.count(toRate));
