@@ -112,6 +112,43 @@ public class Measures {
      * {@code yyyy-MM-dd} (both optional: the last 30 days up to today). Outside the caller's scope → 403.
      */
     public Kpis kpis(Long unitId, String divisionCode, String from, String to) {
+        Selection s = select(unitId, divisionCode);
+        LocalDate[] range = range(from, to);
+        return compute(s.subject(), range[0], range[1], s.filter(), s.params());
+    }
+
+    /** A category's demands received over the range and over as many days just before it. */
+    public record HotIssue(String category, long received, long previous) {
+    }
+
+    /**
+     * 民生热点: the ten categories most received over the range (the same subjects and scope rule as {@link #kpis}),
+     * each beside the period of the same length just before, so a rise shows. Orders not yet registered have no category.
+     */
+    public List<HotIssue> hotIssues(Long unitId, String divisionCode, String from, String to) {
+        Selection s = select(unitId, divisionCode);
+        LocalDate[] range = range(from, to);
+        long days = ChronoUnit.DAYS.between(range[0], range[1]) + 1;
+        List<Object> params = new ArrayList<>(List.of(utc(range[0]), utc(range[0].minusDays(days)), utc(range[1].plusDays(1))));
+        params.addAll(s.params());
+        return jdbc.sql("select t.category_code, sum(t.in_range), count(*) - sum(t.in_range) from ("
+                + " select o.category_code, case when e.at >= ? then 1 else 0 end as in_range"
+                + " from work_order_event e join work_order o on o.id = e.work_order_id"
+                + " where e.action = 'RECEIVE' and e.at >= ? and e.at < ? and o.category_code is not null and " + s.filter()
+                + ") t group by t.category_code order by 2 desc, 3 desc, t.category_code limit 10")
+                .params(params).query((rs, i) -> new HotIssue(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+    }
+
+    private static OffsetDateTime utc(LocalDate day) {
+        return OffsetDateTime.ofInstant(day.atStartOfDay(ZONE).toInstant(), ZoneOffset.UTC);
+    }
+
+    /** Whose events the figures count, as an SQL condition over {@code work_order_event e} and {@code work_order o}. */
+    private record Selection(Subject subject, String filter, List<Object> params) {
+    }
+
+    /** A unit's events, a territory's, or (both null) those of the caller's whole scope; outside the scope → 403. */
+    private Selection select(Long unitId, String divisionCode) {
         Actor actor = Actor.current();
         boolean cityWide = actor.isAdmin() || actor.has(Role.DISPATCHER) || actor.has(Role.LEADER);
         if (!cityWide && !actor.has(Role.UNIT_STAFF)) throw new AccessDeniedException("measures are for the centre, leaders and units");
@@ -119,8 +156,6 @@ public class Measures {
         if (unitId != null && division != null) {
             throw DomainException.badRequest("unit 与 division 只能选一个 / give either unit or division, not both");
         }
-        LocalDate[] range = range(from, to);
-
         List<Object> params = new ArrayList<>();
         String filter;
         Subject subject;
@@ -159,7 +194,7 @@ public class Measures {
             filter = any.isEmpty() ? "1 = 0" : "(" + String.join(" or ", any) + ")";
             subject = new Subject("SCOPE", null, null, null, null);
         }
-        return compute(subject, range[0], range[1], filter, params);
+        return new Selection(subject, filter, params);
     }
 
     /** One place's measures beside the others of its territory (see {@link #breakdown}). */

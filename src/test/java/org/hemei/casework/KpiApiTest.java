@@ -183,6 +183,35 @@ class KpiApiTest extends ApiTestSupport {
     }
 
     @Test
+    void hotIssuesRankCategoriesByDemandsReceivedBesideThePeriodBefore() throws Exception {
+        LocalDate today = LocalDate.now(SHANGHAI);
+        var hot = get(KPIS + "/hot").param("division", "430102001001").param("from", today.minusDays(1).toString())
+                .param("to", today.toString());
+        long[] before = noise(call(hot.with(as("community")), 200));
+        registered("NOISE");
+        registered("NOISE");
+        long earlier = registered("NOISE"); // received three days ago: in the two days before the range
+        jdbc.sql("update work_order_event set at = ? where work_order_id = ? and action = 'RECEIVE'")
+                .params(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(3), earlier).update();
+        JsonNode after = call(hot.with(as("community")), 200);
+        assertThat(noise(after)).containsExactly(before[0] + 2, before[1] + 1);
+        for (int i = 1; i < after.size(); i++) { // most received first
+            assertThat(after.get(i).path("received").asLong()).isLessThanOrEqualTo(after.get(i - 1).path("received").asLong());
+        }
+        assertThat(page(signIn("leader"), "/casework/kpis", "division", "识字里")).contains("id=\"kpi-hot\"", "噪声扰民", "民生热点");
+        call(get(KPIS + "/hot").with(as("resident")), 403);
+        assertApiError(call(get(KPIS + "/hot").param("from", "昨天").with(as("leader")), 400), 400);
+    }
+
+    /** NOISE's {received, previous} in a hot-issues answer (zeros when absent). */
+    private static long[] noise(JsonNode hot) {
+        for (JsonNode h : hot) {
+            if (h.path("category").asString().equals("NOISE")) return new long[] { h.path("received").asLong(), h.path("previous").asLong() };
+        }
+        return new long[] { 0, 0 };
+    }
+
+    @Test
     void aTerritoryCountsTheOrdersInsideIt() throws Exception {
         long before = call(kpis().param("division", "430102001001").with(as("community")), 200).path("total").path("received").asLong();
         registered("NOISE");

@@ -42,6 +42,15 @@ class KpiApi {
         return measures.breakdown(division == null || division.isBlank() ? null : division, from, to);
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER','LEADER','UNIT_STAFF')")
+    @Operation(summary = "民生热点: the ten categories most received over the range (subject and dates as for /kpis), each with the"
+            + " count over as many days just before")
+    @GetMapping("/kpis/hot")
+    java.util.List<Measures.HotIssue> hot(@RequestParam(required = false) String unit, @RequestParam(required = false) String division,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        return measures.hotIssues(unitId(unit), division, from, to);
+    }
+
     static Long unitId(String unit) {
         if (unit == null || unit.isBlank()) return null;
         try {

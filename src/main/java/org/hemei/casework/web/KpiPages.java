@@ -43,6 +43,7 @@ class KpiPages {
             String code = division == null || division.isBlank() ? null : territory.resolve(division).code();
             Measures.Kpis kpis = measures.kpis(unitId, code, from, to);
             model.addAttribute("kpis", kpis);
+            model.addAttribute("hot", measures.hotIssues(unitId, code, kpis.from().toString(), kpis.to().toString()));
             List<Measures.Row> newestFirst = new ArrayList<>(kpis.days());
             Collections.reverse(newestFirst);
             model.addAttribute("daysNewestFirst", newestFirst);
