@@ -445,7 +445,27 @@ class CaseworkPagesTest extends ApiTestSupport {
         String panel = mvc.perform(post("/casework/suggestions").session(dispatcher).with(csrf()).param("text", "识字里社区门口的" + marker
                 + "好几天没有清运了").param("divisionCode", "430102001001")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(panel).containsPattern("<li><a href=\"/casework/orders/" + original.path("id").asLong() + "\"[^>]*>"
-                + original.path("number").asString() + "</a>[\\s\\S]*?<small>相似度 \\d+%</small></li>");
+                + original.path("number").asString() + "</a>[\\s\\S]*?<small>相似度 \\d+%</small>")
+                .contains("type=\"button\" class=\"secondary\" value=\"" + original.path("number").asString() + "\""); // 受理并并入此单
+
+        // the operator takes the call as merged into it (并单 at intake): a new order, merged, and the console says so
+        var taken = mvc.perform(post("/casework/intake").session(dispatcher).with(csrf()).param("text", "识字里社区门口的" + marker + "还是没人清运")
+                .param("divisionCode", "430102001001").param("idempotencyKey", unique("key")).param("mergeInto", original.path("number").asString()))
+                .andReturn();
+        assertThat(taken.getFlashMap().get("mergedInto")).isEqualTo(original.path("number").asString());
+        JsonNode created = call(get(ORDERS).param("q", (String) taken.getFlashMap().get("created")).with(as("dispatcher")), 200).path("items").path(0);
+        assertThat(created.path("status").asString()).isEqualTo("MERGED");
+        assertThat(order(created.path("id").asLong()).path("mergedIntoId").asLong()).isEqualTo(original.path("id").asLong());
+
+        // an order that can no longer take it: the call is still received, and the console says why
+        step(original.path("id").asLong(), "invalidate", "dispatcher", Map.of("reason", "测试"));
+        var refused = mvc.perform(post("/casework/intake").session(dispatcher).with(csrf()).param("text", "识字里社区门口的" + marker + "又满了")
+                .param("idempotencyKey", unique("key")).param("mergeInto", original.path("number").asString())).andReturn();
+        assertThat((String) refused.getFlashMap().get("error")).startsWith("已受理，但未能并单");
+        JsonNode kept = call(get(ORDERS).param("q", (String) refused.getFlashMap().get("created")).with(as("dispatcher")), 200).path("items").path(0);
+        assertThat(kept.path("status").asString()).isEqualTo("RECEIVED");
+        // on the order page the duplicates offer no such button: there the merge form merges
+        assertThat(page(dispatcher, "/casework/orders/" + kept.path("id").asLong())).doesNotContain("受理并并入此单");
     }
 
     @Test

@@ -73,7 +73,7 @@ class CaseworkPages {
 
     record IntakeForm(String title, String text, String category, Urgency urgency, Boolean majorHazard, String requesterName,
             String requesterPhone, Boolean confidential, Double lat, Double lng, String address, String divisionCode,
-            String answer, String idempotencyKey) {
+            String answer, String idempotencyKey, String mergeInto) {
 
         /** {@code place}: the place field as typed (a name, a division's or a grid's code) to its code. */
         Demand demand(java.util.function.UnaryOperator<String> place) {
@@ -244,6 +244,7 @@ class CaseworkPages {
     String suggestions(@RequestParam(required = false) String title, @RequestParam(required = false) String text,
             @RequestParam(required = false) String category, @RequestParam(required = false) String divisionCode, Model model) {
         model.addAttribute("s", suggestions.suggest(title, text, blank(category), blank(divisionCode), null, null, null));
+        model.addAttribute("atIntake", true); // its likely duplicates can take the call as merged (并单)
         return "casework/suggestions :: panel";
     }
 
@@ -295,6 +296,7 @@ class CaseworkPages {
             if (photo != null) photos.check(photo);
             Intake.Received r = intake.receive(channel, form.demand(this::placeCode), form.idempotencyKey());
             redirect.addFlashAttribute("created", r.order().getNumber());
+            if (blank(form.mergeInto()) != null && !r.repeated()) mergeAtIntake(r.order(), form.mergeInto(), redirect);
             if (photo != null) {
                 try {
                     photos.attach(r.order().getId(), photo, Photos.Purpose.INTAKE.name());
@@ -311,6 +313,19 @@ class CaseworkPages {
             model.addAttribute("photoMaxBytes", photos.maxBytes());
             model.addAttribute("photoAgain", photo != null); // a browser never refills a file input
             return view;
+        }
+    }
+
+    /**
+     * The operator saw at intake that the call repeats an open order (并单): the new order is kept, then merged into
+     * that one. If the merge is refused (the other has just closed), the order stays received and the console says why.
+     */
+    private void mergeAtIntake(org.hemei.casework.WorkOrder received, String into, RedirectAttributes redirect) {
+        try {
+            org.hemei.casework.WorkOrder merged = dispatching.merge(received.getId(), mergeTarget(into), "受理时并单 / merged at intake", received.getVersion());
+            redirect.addFlashAttribute("mergedInto", orders.view(merged.getMergedIntoId()).number());
+        } catch (DomainException | org.springframework.security.access.AccessDeniedException e) {
+            redirect.addFlashAttribute("error", "已受理，但未能并单 / received, but not merged: " + e.getMessage());
         }
     }
 
