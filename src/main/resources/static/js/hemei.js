@@ -54,6 +54,16 @@ document.addEventListener('change', function (e) {
   input.reportValidity();
 });
 
+// A 常用语 button puts its words into the field of its form: a reason replaced, a result added to what is written.
+document.addEventListener('click', function (e) {
+  var button = e.target.closest && e.target.closest('button[data-phrase]');
+  if (!button) return;
+  var field = button.form && button.form.querySelector('textarea[name=note], input[name=reason]');
+  if (!field) return;
+  field.value = field.tagName === 'TEXTAREA' && field.value.trim() ? field.value.trim() + button.dataset.phrase : button.dataset.phrase;
+  field.focus();
+});
+
 // A form with data-confirm (ending an order, say) is sent only once the person has said yes to its question.
 document.addEventListener('submit', function (e) {
   var question = e.target.dataset && e.target.dataset.confirm;

@@ -89,7 +89,9 @@ class CaseworkJourneyTest {
             community.locator("a", new Page.LocatorOptions().setHasText(number)).click();
             community.locator("#action-sign button[type=submit]").click();
             assertThat(community.locator("#order-status")).hasText("已签收");
-            community.locator("#action-handle textarea").fill("已联系物业清理楼道杂物");
+            community.locator("#action-handle textarea").fill("已联系物业清理楼道杂物。");
+            community.locator("#action-handle button[data-phrase]").first().click(); // a 常用语 adds its words
+            assertThat(community.locator("#action-handle textarea")).hasValue("已联系物业清理楼道杂物。已到现场处理完毕，并电话告知诉求人。");
             community.locator("#action-handle button[type=submit]").click();
             assertThat(community.locator("#order-status")).hasText("已办结");
 
