@@ -103,17 +103,14 @@ class CaseworkDemoData {
             // pinned inside its place's first grid, so the board's map shows it
             double[] at = grids.pointIn(d.place()).orElse(null);
             Double lat = at == null ? null : at[0], lng = at == null ? null : at[1];
-            Demand demand = new Demand(d.title(), d.text(), null, Urgency.NORMAL, false, d.by() == null ? "示例居民" : null, "13800000000",
+            // the demo account's own report; taken by the centre instead should that account be gone
+            java.util.Optional<Actor> reporter = java.util.Optional.ofNullable(d.by()).flatMap(accounts::findByUsername).map(Account::actor);
+            Demand demand = new Demand(d.title(), d.text(), null, Urgency.NORMAL, false, reporter.isEmpty() ? "示例居民" : null, "13800000000",
                     false, lat, lng, null, null, d.place(), null, d.key());
-            Intake.Received received = d.by() == null ? intake.receive(d.channel(), demand, d.key())
-                    : reporter(d.by()).acting(() -> intake.receive(d.channel(), demand, d.key()));
+            Intake.Received received = reporter.isEmpty() ? intake.receive(d.channel(), demand, d.key())
+                    : reporter.get().acting(() -> intake.receive(d.channel(), demand, d.key()));
             if (!received.repeated()) advance(received.order(), d);
         }
-    }
-
-    private Actor reporter(String username) {
-        return accounts.findByUsername(username).map(Account::actor)
-                .orElseThrow(() -> new IllegalStateException("demo account missing: " + username));
     }
 
     private void advance(WorkOrder o, DemoOrder d) {
