@@ -200,7 +200,7 @@ public class TriageModels {
         store.updateTraining(id, "RUNNING", "SAVE", ++step[0], null, null);
         ModelStore.Row row = store.save(model.toBytes(), createdBy, data.size(), String.join("\n", model.labels()), JSON.writeValueAsString(metrics));
         audit.record(createdBy, "triage.model.train", "v" + row.modelVersion(), data.size() + " examples, " + metrics);
-        if (store.active().isEmpty()) activate(row.id(), createdBy);
+        if (row.active()) activated(row, createdBy); // the first version
         store.updateTraining(id, "DONE", null, step[0] + 1, row.id(), null);
         return view(store.find(row.id()).orElseThrow());
     }
@@ -226,9 +226,13 @@ public class TriageModels {
     private ModelVersion activate(long id, String by) {
         ModelStore.Row row = store.find(id).orElseThrow(() -> DomainException.notFound("模型不存在 / no model with id " + id));
         store.activate(id);
-        triage.forgetModel();
-        audit.record(by, "triage.model.activate", "v" + row.modelVersion(), "id " + id);
+        activated(row, by);
         return view(store.find(id).orElseThrow());
+    }
+
+    private void activated(ModelStore.Row row, String by) {
+        triage.forgetModel();
+        audit.record(by, "triage.model.activate", "v" + row.modelVersion(), "id " + row.id());
     }
 
     /** Folds of the stored cross-validation: 5, fewer when a category has fewer examples, 0 when skipped. */

@@ -68,6 +68,24 @@ class TriageApiTest extends ApiTestSupport {
         JsonNode retrained = trainedModel(call(post("/api/triage/models/retrain").with(as("admin")), 202));
         assertThat(retrained.path("version").asInt()).isGreaterThan(activated.path("version").asInt());
         assertThat(retrained.path("active").asBoolean()).isFalse();
+
+        // two administrators activating different versions at the same moment leave exactly one active
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                var start = new java.util.concurrent.CountDownLatch(1);
+                var both = java.util.stream.Stream.of(activated, retrained).map(v -> pool.submit(() -> {
+                    start.await();
+                    return call(post("/api/triage/models/" + v.path("id").asLong() + "/activate").with(as("admin")), 200);
+                })).toList();
+                start.countDown();
+                for (var f : both) f.get();
+                JsonNode now = call(get("/api/triage/models").param("size", "200").with(as("admin")), 200).path("items");
+                assertThat(now.findValues("active").stream().filter(JsonNode::asBoolean)).as("round " + round).hasSize(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -31,12 +31,13 @@ public class ModelStore {
         this.jdbc = jdbc;
     }
 
+    /** Stores a new version; the very first (none active yet) is active as it is stored, so none is ever seen inactive. */
     @Transactional
     public Row save(byte[] model, String createdBy, int trainingSize, String labels, String metrics) {
         int version = jdbc.sql("select coalesce(max(model_version), 0) + 1 from triage_model").query(Integer.class).single();
         jdbc.sql("""
                 insert into triage_model(model_version, created_at, created_by, training_size, labels, metrics, active, model)
-                values (?, ?, ?, ?, ?, ?, false, ?)""")
+                values (?, ?, ?, ?, ?, ?, (select count(*) = 0 from triage_model where active), ?)""")
                 .params(version, OffsetDateTime.now(ZoneOffset.UTC), createdBy, trainingSize, labels, metrics, model).update();
         return jdbc.sql("select " + COLUMNS + " from triage_model where model_version = ?").param(version).query(Row.class).single();
     }
@@ -65,9 +66,9 @@ public class ModelStore {
 
     /** Makes this model the only active one. */
     @Transactional
+    /** One statement: two administrators activating at once leave one active, never two or none. */
     public void activate(long id) {
-        jdbc.sql("update triage_model set active = false where active = true and id <> ?").param(id).update();
-        jdbc.sql("update triage_model set active = true where id = ?").param(id).update();
+        jdbc.sql("update triage_model set active = (id = ?)").param(id).update();
     }
 
     public void addExample(String title, String body, String label, String source) {
