@@ -464,6 +464,16 @@ class CaseworkPagesTest extends ApiTestSupport {
         assertThat((String) refused.getFlashMap().get("error")).startsWith("已受理，但未能并单");
         JsonNode kept = call(get(ORDERS).param("q", (String) refused.getFlashMap().get("created")).with(as("dispatcher")), 200).path("items").path(0);
         assertThat(kept.path("status").asString()).isEqualTo("RECEIVED");
+        // a resident's report that posts it is received and left alone: only the centre merges
+        JsonNode open = order(call(json(post(ORDERS).with(as("dispatcher")), Map.of("text", "识字里社区" + marker + "第三次反映",
+                "divisionCode", "430102001001")), 201).path("id").asLong());
+        var reported = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/report")
+                .param("text", "识字里社区" + marker + "还在").param("idempotencyKey", unique("k")).param("mergeInto", open.path("number").asString())
+                .session(signIn("resident")).with(csrf())).andReturn();
+        assertThat((java.util.Map<String, Object>) reported.getFlashMap()).doesNotContainKeys("mergedInto", "error");
+        assertThat(call(get(ORDERS).param("q", (String) reported.getFlashMap().get("created")).with(as("dispatcher")), 200)
+                .path("items").path(0).path("status").asString()).isEqualTo("RECEIVED");
+
         // on the order page the duplicates offer no such button: there the merge form merges
         assertThat(page(dispatcher, "/casework/orders/" + kept.path("id").asLong())).doesNotContain("受理并并入此单");
     }

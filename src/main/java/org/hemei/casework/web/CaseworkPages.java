@@ -296,7 +296,8 @@ class CaseworkPages {
             if (photo != null) photos.check(photo);
             Intake.Received r = intake.receive(channel, form.demand(this::placeCode), form.idempotencyKey());
             redirect.addFlashAttribute("created", r.order().getNumber());
-            if (blank(form.mergeInto()) != null && !r.repeated()) mergeAtIntake(r.order(), form.mergeInto(), redirect);
+            // only the centre's console merges; a resident's report never does, whatever it posts
+            if (channel == Channel.HOTLINE && blank(form.mergeInto()) != null && !r.repeated()) mergeAtIntake(r.order(), form.mergeInto(), redirect);
             if (photo != null) {
                 try {
                     photos.attach(r.order().getId(), photo, Photos.Purpose.INTAKE.name());
