@@ -5,17 +5,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * An operator takes a call that repeats a demo order: Enter in a field takes it as a new order, never merged; the
- * duplicate's own button takes the next call merged into it. The same context as {@link MapsChartsAndPrintJourneyTest}.
+ * duplicate's own button takes the next call merged into it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = { "hemei.map.tile-url=http://127.0.0.1:9/tiles/{z}/{x}/{y}.png", "hemei.demo.orders=true",
-        "spring.datasource.url=jdbc:h2:mem:maps;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
+@WithDemoOrders
 class IntakeMergeJourneyTest {
 
     static final String CALL = "识字里社区3栋楼道灯坏了好几天，晚上上下楼看不见";

@@ -9,22 +9,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * What the pages draw and print: every map takes the configured base map and the boundaries, and the board pins its
- * orders (the tile server here is a closed port: the tiles fail to load, but the map asks for them); the measures
- * page draws its days; an order prints without menus and forms. One browser serves every test.
+ * orders; the measures page draws its days; an order prints without menus and forms. One browser serves every test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = { "hemei.map.tile-url=http://127.0.0.1:9/tiles/{z}/{x}/{y}.png", "hemei.demo.orders=true",
-        "spring.datasource.url=jdbc:h2:mem:maps;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
+@WithDemoOrders
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MapsChartsAndPrintJourneyTest {
 
-    static final String TILES = "http://127.0.0.1:9/tiles/";
+    static final String TILES = WithDemoOrders.TILES;
 
     @LocalServerPort
     int port;
