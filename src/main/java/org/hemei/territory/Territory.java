@@ -102,7 +102,7 @@ public class Territory {
     }
 
     /**
-     * What a place field shows for a code: the division's name where typing that name finds it again (识字里社区),
+     * What a place field shows for a code: the division's name where typing that name finds it again (识字里社区居委会),
      * else the code (a name several places share, a grid); anything else as it is.
      */
     public String field(String code) {
