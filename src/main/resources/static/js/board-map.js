@@ -1,8 +1,8 @@
-// Board map: a marker per listed order with a location; redrawn when htmx refreshes the list.
+// Board map: a marker per listed order with a location, over the districts and the outlines of the pins' streets; redrawn when htmx refreshes the list.
 (function () {
   var el = document.getElementById('board-map');
   if (!el || !window.L) return;
-  var map = hemeiMap(el, 10), layer = L.layerGroup().addTo(map);
+  var map = hemeiMap(el, 10), layer = L.layerGroup().addTo(map), streets = {};
   hemeiShapes(map, '430100');
   // says so when no listed order has a location, rather than leaving an empty map
   var empty = L.control({ position: 'topright' });
@@ -22,6 +22,11 @@
         .bindTooltip(hemeiText(tr.dataset.number)).on('click', function () { location.href = '/casework/orders/' + tr.dataset.id; })
         .addTo(layer);
       bounds.push([lat, lng]);
+      var street = (tr.dataset.division || '').substring(0, 9);
+      if (street.length === 9 && !streets[street] && Object.keys(streets).length < 10) {
+        streets[street] = true; // the pins' streets and their communities outlined, each once (ten at most)
+        hemeiShapes(map, street, { color: '#1a237e', weight: 1, dashArray: '4 4', fill: false });
+      }
     });
     if (bounds.length) map.fitBounds(bounds, { maxZoom: 15, padding: [20, 20] });
     if (bounds.length) empty.remove(); else empty.addTo(map);

@@ -52,6 +52,8 @@ class MapsChartsAndPrintJourneyTest {
         assertThat(dispatcher.locator("#board-map path.leaflet-interactive")).hasCount((int) dispatcher.locator("tr[data-lat]").count());
         assertThat(dispatcher.locator("tr[data-lat]").count()).isGreaterThanOrEqualTo(14);
         dispatcher.locator("#board-map path:not(.leaflet-interactive)").first().waitFor();
+        // the pins' street and its communities are outlined beside the districts
+        dispatcher.waitForFunction("() => document.querySelectorAll('#board-map path:not(.leaflet-interactive)').length >= 15");
         assertThat(dispatcher.locator("#board-map img.leaflet-tile").first().getAttribute("src")).startsWith(TILES);
 
         Page resident = at("resident", "/report");
