@@ -89,6 +89,11 @@ public class Units {
         return SharedNames.among(jdbc, "unit", names);
     }
 
+    /** Units as a picker's choices: by name, by number where the name is shared, each with its place. */
+    public java.util.List<Choice> choices(java.util.List<UnitRow> rows) {
+        return Choice.among(rows, UnitRow::id, UnitRow::name, UnitRow::divisionName, this::sharedNames);
+    }
+
     /** Units whose name contains q, of a kind, inside a division (by code prefix). */
     public Paging<UnitRow> search(String q, UnitKind kind, String division, int page, int size) {
         String like = q == null || q.isBlank() ? "%" : "%" + q.strip() + "%";

@@ -188,6 +188,24 @@ class CaseworkPagesTest extends ApiTestSupport {
         assertThat(page(street, "/casework/orders/" + id)).contains("id=\"whistles\"", "<span>芙蓉区城管局</span> —", "<span>芙蓉区公安局</span> —");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.hemei.organization.Units units;
+
+    @Test
+    void aUnitWhoseNameAnotherUnitSharesIsOfferedByItsNumber() throws Exception {
+        String name = unique("同名测试局");
+        // resident units of two streets (a school, a hospital): the order's street offers its own
+        long here = units.create(new org.hemei.organization.Units.UnitForm(name, org.hemei.organization.UnitKind.RESIDENT_UNIT, null,
+                "430102001", null, null, true, null)).getId();
+        units.create(new org.hemei.organization.Units.UnitForm(name, org.hemei.organization.UnitKind.RESIDENT_UNIT, null, "430104001",
+                null, null, true, null));
+        long id = report().path("id").asLong();
+        step(id, "register", "dispatcher", Map.of("category", "SANITATION"));
+        assertThat(page(signIn("dispatcher"), "/casework/orders/" + id))
+                .contains("<option value=\"" + here + "\">" + name + " · ")
+                .contains("<option value=\"芙蓉区城管局\">芙蓉区城管局 · 芙蓉区</option>");
+    }
+
     @Test
     void theBoardsListIsExportedWholeAsASpreadsheetWithoutTheRequesterAndAudited() throws Exception {
         String title = unique("导出测试");

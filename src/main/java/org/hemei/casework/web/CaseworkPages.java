@@ -165,7 +165,7 @@ class CaseworkPages {
         if (model.getAttribute("actions") instanceof Set<?> a && (a.contains("dispatch") || a.contains("return-review") || a.contains("whistle"))) {
             var options = unitOptions(order.divisionCode());
             model.addAttribute("unitOptions", options);
-            model.addAttribute("sharedUnitNames", units.sharedNames(options.stream().map(org.hemei.organization.Units.UnitRow::name).toList()));
+            model.addAttribute("unitChoices", units.choices(options));
             model.addAttribute("district", order.divisionCode() == null || order.divisionCode().length() < 6 ? null
                     : order.divisionCode().substring(0, 6));
         }

@@ -3,6 +3,7 @@ package org.hemei.organization.web;
 import java.time.LocalDate;
 import org.hemei.identity.Actor;
 import org.hemei.identity.Staff;
+import org.hemei.organization.Choice;
 import org.hemei.organization.DepartmentType;
 import org.hemei.organization.PartyMembers;
 import org.hemei.organization.PartyMembers.MemberForm;
@@ -89,8 +90,7 @@ class OrganizationPages {
     String unitOptions(@RequestParam java.util.Map<String, String> params, Model model) {
         String q = TypedText.of(params);
         var found = q.isEmpty() ? java.util.List.<Units.UnitRow>of() : units.search(q, null, null, 0, 20).items();
-        model.addAttribute("options", options(found.stream().map(u -> new Found(u.id(), u.name(), u.divisionName())).toList(),
-                units::sharedNames));
+        model.addAttribute("options", units.choices(found));
         return "organization/options :: options";
     }
 
@@ -278,24 +278,9 @@ class OrganizationPages {
     String partyOrgOptions(@RequestParam java.util.Map<String, String> params, Model model) {
         String q = TypedText.of(params);
         var found = q.isEmpty() ? java.util.List.<PartyOrganizations.OrgRow>of() : orgs.list(null, q, null, 0, 20).items();
-        model.addAttribute("options", options(found.stream().map(o -> new Found(o.id(), o.name(),
-                territory.find(o.divisionCode()).map(d -> d.name()).orElse(null))).toList(), orgs::sharedNames));
+        model.addAttribute("options", Choice.among(found, PartyOrganizations.OrgRow::id, PartyOrganizations.OrgRow::name,
+                o -> territory.find(o.divisionCode()).map(d -> d.name()).orElse(null), orgs::sharedNames));
         return "organization/options :: options";
-    }
-
-    /** A record a picker found: its number, its name and where it is. */
-    record Found(long id, String name, String place) {
-    }
-
-    /** One choice of a picker: what goes into the field (the name, or the number where the name is shared) and what it shows. */
-    record Option(String value, String name, String place) {
-    }
-
-    private static java.util.List<Option> options(java.util.List<Found> found,
-            java.util.function.Function<java.util.Collection<String>, java.util.Set<String>> sharedNames) {
-        var shared = sharedNames.apply(found.stream().map(Found::name).toList());
-        return found.stream().map(f -> new Option(shared.contains(f.name()) ? String.valueOf(f.id()) : f.name(), f.name(), f.place()))
-                .toList();
     }
 
     // ---- fields naming another record
