@@ -2,6 +2,7 @@ package org.hemei.triage;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +10,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.hemei.triage.internal.Csv.CsvException;
 import org.hemei.triage.internal.Folds;
 import org.hemei.triage.internal.LabelledFile;
@@ -33,11 +36,12 @@ import tools.jackson.databind.json.JsonMapper;
 public final class TriageCommand {
 
     static final String USAGE = """
-            usage: triage evaluate --train TRAIN.csv --test TEST.csv [--unlabelled A.csv,B.csv] [options]
+            usage: triage evaluate --train TRAIN.csv --test TEST.csv [--unlabelled A.csv,B.csv | none] [options]
                    triage cross-validate --data FILE [--folds 5] [--seed 42 | --seeds 42,1,2,3] [--unlabelled A.csv,B.csv] [--taxonomy FILE] [options]
                    triage train-speed --data FILE [--unlabelled A.csv,B.csv] [--self-train true] [--size 10000]
                    triage evaluate-places --replies replies.csv
             CSV/xlsx with a header naming title, body and label (other columns ignored), UTF-8.
+            evaluate without --unlabelled reads messages.csv and replies.csv beside TRAIN.csv when they are there.
             self-training: --min-confidence 0.9  --per-class 1  --max-similarity 0.5  --replies true|false  --rounds 1
             word vectors: --vectors true|false  --vector-dim 300  --vector-weight 0.8  --vector-window 10  --vector-min-count 3
             options: --tune-bias true|false  --ngrams 1-3  --words true|false  --balanced true|false  --loss squared|squared-hinge  --title-weight 1.0  --min-df 2  --c 15  --no-sublinear  --unsure-below 0.5""";
@@ -65,7 +69,7 @@ public final class TriageCommand {
         try {
             Map<String, String> opts = options(Arrays.copyOfRange(args, 1, args.length));
             Map<String, Object> result = switch (args[0]) {
-                case "evaluate" -> evaluate(opts);
+                case "evaluate" -> evaluate(opts, err);
                 case "cross-validate" -> crossValidate(opts);
                 case "train-speed" -> trainSpeed(opts);
                 case "evaluate-places" -> PlaceEvaluation.run(Path.of(required(opts, "replies")));
@@ -153,9 +157,12 @@ public final class TriageCommand {
                 (int) number(opts, "vector-min-count", d.minCount()), number(opts, "vector-weight", d.weight()));
     }
 
-    static Map<String, Object> evaluate(Map<String, String> opts) {
-        List<LabelledText> train = LabelledFile.read(Path.of(required(opts, "train")));
+    static Map<String, Object> evaluate(Map<String, String> opts, PrintStream err) {
+        Path trainFile = Path.of(required(opts, "train"));
+        List<LabelledText> train = LabelledFile.read(trainFile);
         List<LabelledText> test = LabelledFile.read(Path.of(required(opts, "test")));
+        if (!opts.containsKey("unlabelled")) besideTraining(trainFile, err).ifPresent(files -> opts.put("unlabelled", files));
+        if ("none".equals(opts.get("unlabelled"))) opts.remove("unlabelled");
         // unlabelled messages resembling a test message are dropped too: the test text must stay unseen
         List<LabelledText> seen = new ArrayList<>(train);
         seen.addAll(test);
@@ -181,6 +188,23 @@ public final class TriageCommand {
         out.put("ms_per_message_p99", round(percentile(ms, 99)));
         if (opts.containsKey("unlabelled")) out.put("unlabelled_used", unlabelled.size());
         return out;
+    }
+
+    /**
+     * The unlabelled messages of the training file's own source, {@code messages.csv} and {@code replies.csv} in its
+     * folder (as TIPDM ships them): the platform trains with the demands it has received beside the labelled ones, and
+     * evaluate does the same with what the source offers. Says on standard error what it found.
+     */
+    static Optional<String> besideTraining(Path trainFile, PrintStream err) {
+        Path folder = trainFile.toAbsolutePath().getParent();
+        List<String> found = Stream.of("messages.csv", "replies.csv").map(folder::resolve)
+                .filter(p -> Files.isReadable(p) && !p.equals(trainFile.toAbsolutePath())).map(Path::toString).toList();
+        if (found.isEmpty()) {
+            err.println("unlabelled messages: none beside " + trainFile + " (no messages.csv or replies.csv there); word vectors learn from the training file alone");
+            return Optional.empty();
+        }
+        err.println("unlabelled messages: " + String.join(", ", found) + " (--unlabelled none to leave them out)");
+        return Optional.of(String.join(",", found));
     }
 
     /** Milliseconds per message of a full prediction (category, top three, words), one thread, after a warm-up. */

@@ -59,6 +59,21 @@ class TriageCommandTest {
     }
 
     @Test
+    void evaluateReadsTheSourcesUnlabelledMessagesBesideTheTrainingFileUnlessToldNone() throws Exception {
+        Path train = Files.writeString(dir.resolve("train.csv"), TinyData.csv(TinyData.messages(30, 1)));
+        Path test = Files.writeString(dir.resolve("test.csv"), TinyData.csv(TinyData.messages(10, 2)));
+        Files.writeString(dir.resolve("messages.csv"), TinyData.csv(TinyData.messages(20, 3)));
+        assertThat(run("evaluate", "--train", train.toString(), "--test", test.toString())).isEqualTo(0);
+        JsonNode json = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(json.path("unlabelled_used").asInt()).isPositive();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("messages.csv").doesNotContain("replies.csv");
+
+        out.reset();
+        assertThat(run("evaluate", "--train", train.toString(), "--test", test.toString(), "--unlabelled", "none")).isEqualTo(0);
+        assertThat(JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8)).has("unlabelled_used")).isFalse();
+    }
+
+    @Test
     void crossValidatePrintsMeanAndSpread() throws Exception {
         Path data = Files.writeString(dir.resolve("data.csv"), TinyData.csv(TinyData.messages(20, 5)));
         assertThat(run("cross-validate", "--data", data.toString(), "--folds", "3")).isEqualTo(0);
