@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hemei.casework.internal.WorkOrderRepository;
 import org.hemei.identity.Actor;
+import org.hemei.identity.PersonalData;
 import org.hemei.identity.Role;
 import org.hemei.shared.DomainException;
 import org.hemei.shared.Limits;
@@ -33,6 +34,11 @@ public class Intake {
     public record Demand(String title, String text, String category, Urgency urgency, Boolean majorHazard,
             String requesterName, String requesterPhone, Boolean confidential, Double lat, Double lng, String crs,
             String address, String divisionCode, String answer, String idempotencyKey) {
+
+        Demand withPhone(String phone) {
+            return new Demand(title, text, category, urgency, majorHazard, requesterName, phone, confidential, lat,
+                    lng, crs, address, divisionCode, answer, idempotencyKey);
+        }
 
         Demand withIdempotencyKey(String key) {
             return new Demand(title, text, category, urgency, majorHazard, requesterName, requesterPhone, confidential, lat,
@@ -137,10 +143,11 @@ public class Intake {
         Limits.atMost(d.answer(), 2000, "当场答复 answer");
         Limits.atMost(d.idempotencyKey(), 100, "Idempotency-Key");
         if (d.category() != null) categories.get(d.category());
-        if (d.requesterPhone() != null && !d.requesterPhone().isBlank()
-                && !d.requesterPhone().strip().matches("\\+?[0-9-]{5,20}")) {
+        String phone = PersonalData.phone(d.requesterPhone());
+        if (phone != null && !PersonalData.isPhone(phone)) {
             throw DomainException.badRequest("电话号码格式不正确 / requesterPhone is not a phone number");
         }
+        if (!java.util.Objects.equals(phone, d.requesterPhone())) d = d.withPhone(phone);
         if (d.divisionCode() != null && !d.divisionCode().isBlank() && !territory.exists(d.divisionCode())
                 && !grids.exists(d.divisionCode())) {
             throw DomainException.badRequest("区划或网格代码不存在 / unknown divisionCode (division or grid): " + d.divisionCode());

@@ -285,9 +285,10 @@ public class OrderImport {
         if (feedback != null && feedback.length() > 2000) problems.add(new Problem(line, "办理结果超过2000字 / feedback longer than 2,000 characters"));
         String name = cell.apply("requester_name");
         if (name != null && name.length() > 60) problems.add(new Problem(line, "诉求人姓名超过60字 / requester_name longer than 60 characters"));
-        String phone = cell.apply("requester_phone");
-        if (phone != null && !phone.matches("\\+?[0-9-]{5,20}")) {
-            problems.add(new Problem(line, "电话号码格式不正确 / requester_phone is not a phone number: " + phone));
+        String typedPhone = cell.apply("requester_phone");
+        String phone = org.hemei.identity.PersonalData.phone(typedPhone);
+        if (phone != null && !org.hemei.identity.PersonalData.isPhone(phone)) {
+            problems.add(new Problem(line, "电话号码格式不正确 / requester_phone is not a phone number: " + typedPhone));
         }
         if (problems.size() > before) return null;
         return new Item(line, number, receivedAt, title, text, category, division, address, closed, closedAt, feedback, name, phone);

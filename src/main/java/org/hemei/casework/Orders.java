@@ -186,6 +186,43 @@ public class Orders {
         return view(o, true);
     }
 
+    /** One of a caller's earlier demands, as the intake console lists it. {@code open}: still being worked, so it can be merged into. */
+    public record CallerOrder(long id, String number, Status status, String title, Instant receivedAt, boolean open) {
+    }
+
+    /** What a phone number called about before 来电历史: how many orders, and the newest few. */
+    public record CallerHistory(String phone, long total, List<CallerOrder> recent) {
+    }
+
+    /**
+     * The orders received from a phone number, newest first (at most {@code limit}), so the operator on the line
+     * sees a repeated call 重复来电 and what became of the earlier ones. The 12345 centre's only; each look-up is
+     * audited, with the number masked.
+     */
+    @Transactional
+    public CallerHistory callerHistory(String typedPhone, int limit) {
+        Actor actor = Actor.current();
+        if (!actor.isAdmin() && !actor.has(Role.DISPATCHER)) throw new AccessDeniedException("caller history is the 12345 centre's");
+        String phone = PersonalData.phone(typedPhone);
+        if (!PersonalData.isPhone(phone)) {
+            String typed = typedPhone == null ? "" : typedPhone.strip();
+            throw org.hemei.shared.DomainException.badRequest("电话号码格式不正确：" + typed + " / not a phone number: " + typed);
+        }
+        List<Object> params = new ArrayList<>(List.of(phone));
+        String where = " from work_order o where o.requester_phone = ? and " + OrderAccess.scopeFilter(actor, params);
+        long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(limit);
+        List<CallerOrder> recent = jdbc.sql("select o.id, o.number, o.status, coalesce(o.title, substring(o.text, 1, 30)), o.received_at"
+                + where + " order by o.id desc limit ?").params(pageParams).query((rs, i) -> {
+                    Status status = Status.valueOf(rs.getString(3));
+                    return new CallerOrder(rs.getLong(1), rs.getString(2), status, rs.getString(4),
+                            rs.getObject(5, OffsetDateTime.class).toInstant(), status.isOpen());
+                }).list();
+        audit.record("CALLER_HISTORY", "phone:" + PersonalData.maskPhone(phone), total + " orders");
+        return new CallerHistory(PersonalData.maskPhone(phone), total, recent);
+    }
+
     /** How many orders the query finds, in the caller's scope. */
     public long count(Query query) {
         OrderFilter.Sql filter = OrderFilter.of(query, Actor.current(), categories, clock.instant());

@@ -9,6 +9,20 @@ public final class PersonalData {
     private PersonalData() {
     }
 
+    /**
+     * A phone number as stored and looked up: without the dashes and spaces people type (0731-8888 8888 →
+     * 073188888888), so one caller's calls find each other; blank → null.
+     */
+    public static String phone(String typed) {
+        if (typed == null || typed.isBlank()) return null;
+        return typed.strip().replace("-", "").replace(" ", "");
+    }
+
+    /** Whether a number from {@link #phone} is one: an optional + and 5 to 20 digits. */
+    public static boolean isPhone(String stored) {
+        return stored != null && stored.matches("\\+?[0-9]{5,20}");
+    }
+
     /** 13812341234 → 138****1234; short numbers keep only their last two digits. */
     public static String maskPhone(String phone) {
         if (phone == null || phone.isBlank()) return phone;

@@ -177,6 +177,33 @@ class CaseworkApiTest extends ApiTestSupport {
     }
 
     @Test
+    void theCentreFindsACallersEarlierDemandsByTheirNumberHoweverItWasTyped() throws Exception {
+        String digits = String.valueOf(10_000_000 + new java.util.Random().nextInt(90_000_000)); // a number of this run only
+        String phone = "0731" + digits;
+        JsonNode first = report("dispatcher", Map.of("text", unique("楼上每晚装修噪音"), "requesterPhone", "0731-" + digits.substring(0, 4) + " " + digits.substring(4)));
+        JsonNode second = report("dispatcher", Map.of("text", unique("楼上装修噪音又来了"), "requesterPhone", phone));
+        JsonNode revealed = call(post(ORDERS + "/" + id(first) + "/reveal-requester").with(as("dispatcher")), 200);
+        assertThat(revealed.path("requester").path("phone").asString()).isEqualTo(phone); // stored without dashes and spaces
+
+        JsonNode history = call(json(post("/api/casework/caller-history").with(as("dispatcher")), Map.of("phone", "0731-" + digits)), 200);
+        assertThat(history.path("total").asLong()).isEqualTo(2);
+        assertThat(texts(history.path("recent"), "number")).containsExactly(second.path("number").asString(), first.path("number").asString());
+        assertThat(history.path("recent").get(0).path("open").asBoolean()).isTrue();
+        assertThat(history.path("phone").asString()).isEqualTo("073****" + digits.substring(4)); // masked
+        JsonNode audit = call(get("/api/identity/audit").param("q", history.path("phone").asString()).with(as("admin")), 200);
+        assertThat(texts(audit.path("items"), "action")).contains("CALLER_HISTORY");
+
+        assertThat(call(json(post("/api/casework/caller-history").with(as("dispatcher")), Map.of("phone", phone + "9")),
+                200).path("total").asLong()).isZero();
+        JsonNode bad = call(json(post("/api/casework/caller-history").with(as("dispatcher")), Map.of("phone", "明天打")), 400);
+        assertApiError(bad, 400);
+        assertThat(bad.path("message").asString()).contains("电话号码格式不正确", "明天打");
+        for (String other : List.of("street", "department", "leader", "resident")) {
+            call(json(post("/api/casework/caller-history").with(as(other)), Map.of("phone", phone)), 403);
+        }
+    }
+
+    @Test
     void theHotlineClosesAnsweredConsultationsAtIntake() throws Exception {
         JsonNode order = report("dispatcher", Map.of("text", "咨询公租房申请条件", "category", "CONSULT", "answer", "已告知申请条件和窗口地址",
                 "requesterPhone", "13900001111"));

@@ -497,6 +497,26 @@ class CaseworkPagesTest extends ApiTestSupport {
     }
 
     @Test
+    void theIntakeConsoleShowsTheCallersEarlierDemandsWhenThePhoneFieldIsLeft() throws Exception {
+        String phone = "139" + (10_000_000 + new java.util.Random().nextInt(90_000_000));
+        String number = call(json(post(ORDERS).with(as("dispatcher")), Map.of("text", unique("小区门口积水"), "requesterPhone", phone)), 201)
+                .path("number").asString();
+        MockHttpSession dispatcher = signIn("dispatcher");
+        assertThat(page(dispatcher, "/casework/intake")).contains("hx-post=\"/casework/intake/caller\"", "id=\"caller-history\"");
+        String history = mvc.perform(post("/casework/intake/caller").session(dispatcher).with(csrf()).param("requesterPhone", phone))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(history).contains("此号码此前来电 1 次", number, "受理并并入此单", "已接收");
+        assertThat(mvc.perform(post("/casework/intake/caller").session(dispatcher).with(csrf()).param("requesterPhone", "138 0000"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("此号码没有来电记录");
+        assertThat(mvc.perform(post("/casework/intake/caller").session(dispatcher).with(csrf()).param("requesterPhone", "稍后告知"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("电话号码格式不正确").doesNotContain("not a phone");
+        assertThat(mvc.perform(post("/casework/intake/caller").session(dispatcher).param("requesterPhone", phone)).andReturn()
+                .getResponse().getStatus()).isEqualTo(403); // no CSRF token
+        assertThat(mvc.perform(post("/casework/intake/caller").session(signIn("street")).with(csrf()).param("requesterPhone", phone))
+                .andReturn().getResponse().getStatus()).isEqualTo(403);
+    }
+
+    @Test
     void theIntakeConsoleKeepsUrgencyAndConfidentialityAfterARefusal() throws Exception {
         String page = mvc.perform(post("/casework/intake").session(signIn("dispatcher")).with(csrf())
                 .param("text", " ").param("title", "噪音扰民").param("urgency", "URGENT").param("confidential", "true")

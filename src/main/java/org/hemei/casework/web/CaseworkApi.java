@@ -268,6 +268,17 @@ class CaseworkApi {
         return suggestions.suggest(r.title(), r.text(), r.category(), r.divisionCode(), r.lat(), r.lng(), null);
     }
 
+    /** A phone number in the body, not the address: addresses end up in access logs. */
+    record CallerRequest(String phone) {
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER')")
+    @Operation(summary = "A caller's earlier demands by phone number (来电历史): how many, and the ten newest; audited")
+    @PostMapping("/caller-history")
+    Orders.CallerHistory callerHistory(@RequestBody CallerRequest r) {
+        return orders.callerHistory(r.phone(), 10);
+    }
+
     @Staff
     @Operation(summary = "Open orders this one likely repeats (same place or within 300 m, last 7 days, similar text), for 并单")
     @GetMapping("/orders/{id}/duplicates")

@@ -248,6 +248,20 @@ class CaseworkPages {
         return "casework/suggestions :: panel";
     }
 
+    /** htmx: the caller's earlier demands once the operator leaves the phone field (来电历史, audited). */
+    @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER')")
+    @PostMapping("/casework/intake/caller")
+    String callerHistory(@RequestParam(required = false) String requesterPhone, Model model) {
+        if (requesterPhone == null || requesterPhone.isBlank()) return "casework/suggestions :: nothing";
+        try {
+            model.addAttribute("h", orders.callerHistory(requesterPhone, 5));
+        } catch (DomainException e) {
+            model.addAttribute("error", e.getMessage());
+            return "casework/suggestions :: refused";
+        }
+        return "casework/suggestions :: callerHistory";
+    }
+
     @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER')")
     @PostMapping("/casework/intake")
     String receiveCall(IntakeForm form, Model model, RedirectAttributes redirect) {
