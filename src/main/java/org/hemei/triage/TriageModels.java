@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import jakarta.annotation.PreDestroy;
 import org.hemei.identity.Actor;
@@ -25,9 +28,10 @@ import org.hemei.shared.Limits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,9 +43,10 @@ import tools.jackson.databind.json.JsonMapper;
  * casework received) teach the word vectors; without them the vectors learn from the labelled text alone.
  *
  * <p>Training takes up to a minute or two (word vectors, the model, its calibration, a 5-fold cross-validation), so
- * it runs in the background, one at a time: {@link #startTraining} records a {@link Training} and returns at once,
- * and the training records each step it finishes. A server that stops mid-way leaves the training unfinished; it is
- * marked interrupted at the next start (training runs on the instance that accepted it).
+ * it runs in the background, one at a time across every server: {@link #startTraining} takes the database's one
+ * training slot, records a {@link Training} and returns at once, and the training records each step it finishes. It
+ * runs on the server that accepted it, which touches it every {@link ModelStore#BEAT}; one whose server stopped reads
+ * as interrupted after {@link ModelStore#STALE} and gives the slot up to the next.
  */
 @Service
 public class TriageModels {
@@ -82,27 +87,27 @@ public class TriageModels {
         t.setDaemon(true);
         return t;
     });
-    /** The training this instance is running or about to run, if any. */
-    private Long current;
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "triage-training-beat");
+        t.setDaemon(true);
+        return t;
+    });
+    private final TransactionTemplate tx;
 
-    TriageModels(ModelStore store, TrainingExamples examples, AuditLog audit, Triage triage, ObjectProvider<UnlabelledTexts> sources) {
+    TriageModels(ModelStore store, TrainingExamples examples, AuditLog audit, Triage triage, ObjectProvider<UnlabelledTexts> sources,
+            PlatformTransactionManager transactions) {
         this.store = store;
+        this.tx = new TransactionTemplate(transactions);
         this.examples = examples;
         this.audit = audit;
         this.triage = triage;
         this.sources = sources.orderedStream().toList();
     }
 
-    /** Before the start-up runners, which may start a training of their own (the demo's first model). */
-    @EventListener(ApplicationStartedEvent.class)
-    void interruptLeftovers() {
-        int n = store.interruptUnfinishedTrainings();
-        if (n > 0) log.warn("Triage: {} training(s) left unfinished by the last shutdown marked interrupted", n);
-    }
-
     @PreDestroy
     void stop() {
         worker.shutdownNow();
+        heartbeat.shutdownNow();
     }
 
     /** Versions, newest first. */
@@ -112,22 +117,12 @@ public class TriageModels {
 
     /**
      * Starts training a new version on every stored example and returns at once (status QUEUED). Refused with 409
-     * while another training runs and with 422 when the examples cover fewer than two categories. The new version
-     * is activated only if no version is active yet.
+     * while another training runs, on any server, and with 422 when the examples cover fewer than two categories.
+     * The new version is activated only if no version is active yet.
      */
     public synchronized Training startTraining(String reason) {
-        refuseWhileTraining();
-        long lastExample = store.lastExampleId();
-        List<LabelledText> data = examples.all();
-        long labels = data.stream().map(LabelledText::label).distinct().count();
-        if (labels < 2) throw TrainingExamples.tooFewCategories(data.size(), labels);
-        String createdBy = Actor.current().username();
-        int folds = cvFolds(data);
-        long id = store.addTraining(reason, 2 + folds, data.size(), createdBy);
-        audit.record(createdBy, "triage.model.train.start", "training #" + id, reason + ", " + data.size() + " examples");
-        current = id;
-        worker.submit(() -> run(id, lastExample, data, folds, createdBy));
-        return training(id);
+        return launch(claim(reason, () -> {
+        }));
     }
 
     /** What an upload of labelled history stored, and the training it started. */
@@ -139,15 +134,51 @@ public class TriageModels {
      * training runs the upload is refused (409) before anything is stored, so a refused file is never half taken.
      */
     public synchronized Upload uploadAndTrain(byte[] file, String name, boolean replace) {
-        refuseWhileTraining();
-        int read = examples.upload(file, name, replace);
-        return new Upload(read, examples.count(), startTraining("UPLOAD"));
+        int[] read = { 0 };
+        Training training = launch(claim("UPLOAD", () -> read[0] = examples.upload(file, name, replace)));
+        return new Upload(read[0], examples.count(), training);
     }
 
-    private void refuseWhileTraining() {
-        if (current != null) {
-            throw DomainException.conflict("正在训练模型（训练 #" + current + "），请等它完成 / training #" + current + " is running, wait for it to finish");
+    /** A claimed training and what it learns from. */
+    private record Claim(long id, long lastExample, List<LabelledText> data, int folds, String createdBy) {
+    }
+
+    /**
+     * In one transaction: the slot first, then {@code before} (an upload), then the examples; a refusal on the way
+     * (409, 422) rolls all of it back. The database's one slot keeps trainings one at a time across servers; this
+     * instance's own callers queue on the monitor instead of on the database's lock.
+     */
+    private Claim claim(String reason, Runnable before) {
+        String createdBy = Actor.current().username();
+        return tx.execute(status -> {
+            long id = takeSlot(reason, createdBy);
+            before.run();
+            long lastExample = store.lastExampleId();
+            List<LabelledText> data = examples.all();
+            long labels = data.stream().map(LabelledText::label).distinct().count();
+            if (labels < 2) throw TrainingExamples.tooFewCategories(data.size(), labels);
+            int folds = cvFolds(data);
+            store.planTraining(id, 2 + folds, data.size());
+            audit.record(createdBy, "triage.model.train.start", "training #" + id, reason + ", " + data.size() + " examples");
+            return new Claim(id, lastExample, data, folds, createdBy);
+        });
+    }
+
+    private long takeSlot(String reason, String createdBy) {
+        store.holder().ifPresent(running -> {
+            throw DomainException.conflict("正在训练模型（训练 #" + running + "），请等它完成 / training #" + running + " is running, wait for it to finish");
+        });
+        try {
+            return store.claimTraining(reason, createdBy);
+        } catch (DataIntegrityViolationException e) { // another server claimed it between the look and the insert
+            throw DomainException.conflict("另一个训练刚刚开始，请等它完成 / another training has just started, wait for it to finish");
         }
+    }
+
+    /** After the claim's commit, so the worker reads what it stored. */
+    private Training launch(Claim c) {
+        worker.submit(() -> run(c));
+        return training(c.id());
     }
 
     public Training training(long id) {
@@ -158,17 +189,18 @@ public class TriageModels {
         return new Paging<>(store.trainings(page, size), page, size, store.trainingCount());
     }
 
-    private void run(long id, long lastExample, List<LabelledText> data, int folds, String createdBy) {
+    private void run(Claim c) {
+        long id = c.id();
+        ScheduledFuture<?> beat = heartbeat.scheduleAtFixedRate(() -> store.touch(id), ModelStore.BEAT.toMillis(), ModelStore.BEAT.toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
-            ModelVersion made = train(id, lastExample, data, folds, createdBy);
+            ModelVersion made = train(id, c.lastExample(), c.data(), c.folds(), c.createdBy());
             log.info("Triage: training #{} made model v{} from {} examples", id, made.version(), made.trainingSize());
         } catch (RuntimeException e) {
             log.warn("Triage: training #{} failed", id, e);
             store.updateTraining(id, "FAILED", null, 0, null, Limits.clip(String.valueOf(e.getMessage()), 1000));
         } finally {
-            synchronized (this) {
-                current = null;
-            }
+            beat.cancel(false);
         }
     }
 

@@ -5,8 +5,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.hemei.ApiTestSupport;
+import org.hemei.triage.internal.ModelStore;
 import org.hemei.triage.internal.TinyData;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -160,16 +164,42 @@ class TriageApiTest extends ApiTestSupport {
     }
 
     @Test
-    void aTrainingTheLastShutdownLeftRunningIsMarkedInterrupted(@org.springframework.beans.factory.annotation.Autowired TriageModels models) {
+    void aTrainingWhoseServerStoppedReadsInterruptedAndGivesTheSlotUp() throws Exception {
+        trainedModel(upload(TinyData.csv(TinyData.messages(30, 51)), 202));
+        long gone = otherServersTraining(ModelStore.STALE.plusMinutes(4));
+        JsonNode read = call(get("/api/triage/trainings/" + gone).with(as("admin")), 200);
+        assertThat(read.path("status").asString()).isEqualTo("INTERRUPTED");
+        assertThat(read.path("stepsDone").asInt()).isEqualTo(3);
+        assertThat(read.path("finishedAt").isNull()).isFalse();
+
+        trainedModel(call(post("/api/triage/models/retrain").with(as("admin")), 202)); // the slot was free
+        assertThat(jdbc.sql("select status from triage_training where id = ?").param(gone).query(String.class).single()).isEqualTo("INTERRUPTED");
+        assertThat(jdbc.sql("select count(*) from triage_training where id = ? and slot is null").param(gone).query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
+    void aTrainingRunningOnAnotherServerHoldsTheSlot() throws Exception {
+        trainedModel(upload(TinyData.csv(TinyData.messages(30, 61)), 202));
+        long elsewhere = otherServersTraining(Duration.ZERO);
+        try {
+            JsonNode refused = call(post("/api/triage/models/retrain").with(as("admin")), 409);
+            assertThat(refused.path("message").asString()).contains("#" + elsewhere);
+            long stored = jdbc.sql("select count(*) from triage_example where source = 'upload'").query(Long.class).single();
+            assertApiError(upload(TinyData.csv(TinyData.messages(5, 62)), 409), 409);
+            assertThat(jdbc.sql("select count(*) from triage_example where source = 'upload'").query(Long.class).single()).isEqualTo(stored);
+            assertThat(call(get("/api/triage/trainings/" + elsewhere).with(as("admin")), 200).path("status").asString()).isEqualTo("RUNNING");
+        } finally {
+            jdbc.sql("update triage_training set status = 'DONE', slot = null, finished_at = updated_at where id = ?").param(elsewhere).update();
+        }
+    }
+
+    /** A training another server runs (or ran until {@code ago}, when it stopped touching it), holding the slot. */
+    private long otherServersTraining(Duration ago) {
+        OffsetDateTime touched = OffsetDateTime.now(ZoneOffset.UTC).minus(ago);
         jdbc.sql("""
-                insert into triage_training(reason, status, stage, steps_done, steps_total, examples, created_by, created_at, updated_at)
-                values ('RETRAIN', 'RUNNING', 'CV', 3, 7, 90, 'admin', current_timestamp, current_timestamp)""").update();
-        long id = jdbc.sql("select max(id) from triage_training").query(Long.class).single();
-        models.interruptLeftovers();
-        TriageModels.Training t = models.training(id);
-        assertThat(t.status()).isEqualTo("INTERRUPTED");
-        assertThat(t.finished()).isTrue();
-        assertThat(t.stepsDone()).isEqualTo(3);
+                insert into triage_training(reason, status, stage, steps_done, steps_total, examples, created_by, created_at, updated_at, slot)
+                values ('RETRAIN', 'RUNNING', 'CV', 3, 7, 90, 'admin', ?, ?, 1)""").params(touched, touched).update();
+        return jdbc.sql("select max(id) from triage_training").query(Long.class).single();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.hemei.triage.internal;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -19,11 +20,20 @@ public class ModelStore {
             String metrics, boolean active) {
     }
 
+    /**
+     * A running training's server touches it at least this often; one untouched for {@link #STALE} lost its server
+     * (a stop or a crash, on this instance or another) and reads as interrupted.
+     */
+    public static final Duration BEAT = Duration.ofSeconds(10);
+    public static final Duration STALE = Duration.ofMinutes(1);
+
     private static final String COLUMNS = "id, model_version, created_at, created_by, training_size, labels, metrics, active";
+    /** Trainings as they read, a stale one interrupted where it stopped; the placeholder: {@link #stale()}. */
     private static final String TRAINING = """
-            select t.id, t.reason, t.status, t.stage, t.steps_done, t.steps_total, t.examples, t.model_id, m.model_version,
-                   t.error, t.created_by, t.created_at, t.finished_at
-            from triage_training t left join triage_model m on m.id = t.model_id""";
+            select id, reason, case when cut_off then 'INTERRUPTED' else status end as status, stage, steps_done, steps_total, examples,
+                   model_id, model_version, error, created_by, created_at, case when cut_off then updated_at else finished_at end as finished_at
+            from (select t.*, m.model_version, (t.slot is not null and t.updated_at < ?) as cut_off
+                  from triage_training t left join triage_model m on m.id = t.model_id) x""";
 
     private final JdbcClient jdbc;
 
@@ -64,9 +74,7 @@ public class ModelStore {
         return jdbc.sql("select model from triage_model where id = ?").param(id).query(byte[].class).single();
     }
 
-    /** Makes this model the only active one. */
-    @Transactional
-    /** One statement: two administrators activating at once leave one active, never two or none. */
+    /** Makes this model the only active one, in one statement: two administrators at once leave one active, never two or none. */
     public void activate(long id) {
         jdbc.sql("update triage_model set active = (id = ?)").param(id).update();
     }
@@ -109,45 +117,68 @@ public class ModelStore {
         return jdbc.sql("select coalesce(max(id), 0) from triage_example").query(Long.class).single();
     }
 
-    public long addTraining(String reason, int stepsTotal, int examples, String createdBy) {
+    /**
+     * Takes the one training slot for a new training (QUEUED, its plan still empty): first from a training whose
+     * server stopped, which is marked interrupted. Throws {@link org.springframework.dao.DataIntegrityViolationException}
+     * when another server's claim took the slot first.
+     */
+    public long claimTraining(String reason, String createdBy) {
+        OffsetDateTime now = now();
+        jdbc.sql("update triage_training set status = 'INTERRUPTED', slot = null, finished_at = updated_at where slot is not null and updated_at < ?")
+                .param(stale()).update();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         jdbc.sql("""
-                insert into triage_training(reason, status, steps_total, examples, created_by, created_at, updated_at)
-                values (?, 'QUEUED', ?, ?, ?, ?, ?)""").params(reason, stepsTotal, examples, createdBy, now, now).update(keys, "id");
+                insert into triage_training(reason, status, steps_total, examples, created_by, created_at, updated_at, slot)
+                values (?, 'QUEUED', 0, 0, ?, ?, ?, 1)""").params(reason, createdBy, now, now).update(keys, "id");
         return keys.getKeyAs(Long.class);
+    }
+
+    /** The training holding the slot, unless its server stopped. */
+    public Optional<Long> holder() {
+        return jdbc.sql("select id from triage_training where slot is not null and updated_at >= ?").param(stale()).query(Long.class).optional();
+    }
+
+    /** What a claimed training will do: its steps and the examples it learns from. */
+    public void planTraining(long id, int stepsTotal, int examples) {
+        jdbc.sql("update triage_training set steps_total = ?, examples = ? where id = ?").params(stepsTotal, examples, id).update();
+    }
+
+    /** The running training's sign of life (see {@link #BEAT}). */
+    public void touch(long id) {
+        jdbc.sql("update triage_training set updated_at = ? where id = ? and slot is not null").params(now(), id).update();
     }
 
     /**
      * Records how far a training got ({@code stepsDone} never goes back); {@code status} other than QUEUED and RUNNING
-     * also ends it.
+     * also ends it and frees the slot.
      */
     public void updateTraining(long id, String status, String stage, int stepsDone, Long modelId, String error) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = now();
         boolean ended = !status.equals("QUEUED") && !status.equals("RUNNING");
         jdbc.sql("""
                 update triage_training set status = ?, stage = ?, steps_done = greatest(steps_done, ?), model_id = coalesce(?, model_id), error = ?,
-                       updated_at = ?, finished_at = ? where id = ?""")
-                .params(status, stage, stepsDone, modelId, error, now, ended ? now : null, id).update();
+                       updated_at = ?, finished_at = ?, slot = case when ? then null else slot end where id = ?""")
+                .params(status, stage, stepsDone, modelId, error, now, ended ? now : null, ended, id).update();
     }
 
     public Optional<Training> training(long id) {
-        return jdbc.sql(TRAINING + " where t.id = ?").param(id).query(Training.class).optional();
+        return jdbc.sql(TRAINING + " where id = ?").params(stale(), id).query(Training.class).optional();
     }
 
     /** A page of trainings, the newest first. */
     public List<Training> trainings(int page, int size) {
-        return jdbc.sql(TRAINING + " order by t.id desc limit ? offset ?").params(size, (long) page * size).query(Training.class).list();
+        return jdbc.sql(TRAINING + " order by id desc limit ? offset ?").params(stale(), size, (long) page * size).query(Training.class).list();
     }
 
     public long trainingCount() {
         return jdbc.sql("select count(*) from triage_training").query(Long.class).single();
     }
 
-    /** Trainings a stopped server left queued or running can never finish: they are marked interrupted. */
-    public int interruptUnfinishedTrainings() {
-        return jdbc.sql("""
-                update triage_training set status = 'INTERRUPTED', finished_at = ?, updated_at = ?
-                where status in ('QUEUED', 'RUNNING')""").params(OffsetDateTime.now(ZoneOffset.UTC), OffsetDateTime.now(ZoneOffset.UTC)).update();
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    private static OffsetDateTime stale() {
+        return now().minus(STALE);
     }
 }
