@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hemei.identity.Actor;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.context.event.EventListener;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -14,11 +15,16 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Server-sent events for live boards: after an order change commits, every open board or inbox that may see
  * the order gets an {@code order} event (number and status only) and refreshes itself.
+ *
+ * <p>A stream stays open for half an hour, and the server's graceful shutdown waits for open requests: so when the
+ * server stops, the streams end first (this lifecycle's phase stops before the web server's), and a deploy does
+ * not wait out every open board. Browsers reconnect by themselves.
  */
 @Component
-public class LiveUpdates {
+public class LiveUpdates implements SmartLifecycle {
 
     private final Map<SseEmitter, Actor> listeners = new ConcurrentHashMap<>();
+    private volatile boolean running;
 
     public SseEmitter subscribe() {
         SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
@@ -57,6 +63,23 @@ public class LiveUpdates {
                 listeners.remove(emitter);
             }
         });
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        listeners.keySet().forEach(SseEmitter::complete);
+        listeners.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     int listenerCount() {
