@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import jakarta.annotation.PreDestroy;
 import org.hemei.identity.Actor;
@@ -45,8 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Training takes up to a minute or two (word vectors, the model, its calibration, a 5-fold cross-validation), so
  * it runs in the background, one at a time across every server: {@link #startTraining} takes the database's one
  * training slot, records a {@link Training} and returns at once, and the training records each step it finishes. It
- * runs on the server that accepted it, which touches it every {@link ModelStore#BEAT}; one whose server stopped reads
- * as interrupted after {@link ModelStore#STALE} and gives the slot up to the next.
+ * runs on the server that accepted it, which touches it every {@link ModelStore#BEAT}. A server that stops ends its
+ * training as interrupted and frees the slot at once; one whose server crashed reads as interrupted after
+ * {@link ModelStore#STALE} and gives the slot up to the next.
  */
 @Service
 public class TriageModels {
@@ -93,6 +95,8 @@ public class TriageModels {
         return t;
     });
     private final TransactionTemplate tx;
+    /** The training this server runs (0: none): the one {@link #stop} ends. */
+    private final AtomicLong running = new AtomicLong();
 
     TriageModels(ModelStore store, TrainingExamples examples, AuditLog audit, Triage triage, ObjectProvider<UnlabelledTexts> sources,
             PlatformTransactionManager transactions) {
@@ -104,10 +108,20 @@ public class TriageModels {
         this.sources = sources.orderedStream().toList();
     }
 
+    /**
+     * Ends this server's training as interrupted, so that the slot is free as soon as a server (this one after a
+     * restart, or another) wants it, instead of after {@link ModelStore#STALE}. The interrupted training stops at
+     * its next step; what it has not saved is lost, and the next training starts again from the examples.
+     */
     @PreDestroy
     void stop() {
         worker.shutdownNow();
         heartbeat.shutdownNow();
+        long id = running.get();
+        if (id != 0) {
+            store.updateTraining(id, "INTERRUPTED", null, 0, null, "服务器停止 / the server stopped");
+            log.info("Triage: training #{} interrupted, the server is stopping", id);
+        }
     }
 
     /** Versions, newest first. */
@@ -177,6 +191,7 @@ public class TriageModels {
 
     /** After the claim's commit, so the worker reads what it stored. */
     private Training launch(Claim c) {
+        running.set(c.id()); // before it starts: a stop in between still finds it
         worker.submit(() -> run(c));
         return training(c.id());
     }
@@ -196,19 +211,35 @@ public class TriageModels {
         try {
             ModelVersion made = train(id, c.lastExample(), c.data(), c.folds(), c.createdBy());
             log.info("Triage: training #{} made model v{} from {} examples", id, made.version(), made.trainingSize());
+        } catch (Stopped e) {
+            log.info("Triage: training #{} stopped with its server", id);
         } catch (RuntimeException e) {
             log.warn("Triage: training #{} failed", id, e);
             store.updateTraining(id, "FAILED", null, 0, null, Limits.clip(String.valueOf(e.getMessage()), 1000));
         } finally {
+            running.compareAndSet(id, 0); // unless the next training, launched once this one freed the slot, took over
             beat.cancel(false);
         }
+    }
+
+    /** The server stopped the training ({@link #stop} recorded it). */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Records a step, unless the server is stopping: then the training ends here. */
+    private void step(long id, String stage, int stepsDone) {
+        if (Thread.currentThread().isInterrupted()) throw new Stopped();
+        store.updateTraining(id, "RUNNING", stage, stepsDone, null, null);
     }
 
     /** The steps of one training, each recorded as it starts: {@code stepsDone} counts those finished. */
     private ModelVersion train(long id, long lastExample, List<LabelledText> data, int folds, String createdBy) {
         int[] step = { 0 };
-        Runnable cvFold = () -> store.updateTraining(id, "RUNNING", "CV", ++step[0], null, null);
-        store.updateTraining(id, "RUNNING", "MODEL", 0, null, null);
+        Runnable cvFold = () -> step(id, "CV", ++step[0]);
+        step(id, "MODEL", 0);
         Trainer.Options options = Trainer.Options.DEFAULT;
         SelfTraining.Settings selfTraining = SelfTraining.Settings.DEFAULT;
         long start = System.nanoTime();
@@ -229,7 +260,7 @@ public class TriageModels {
         metrics.put("features", model.vectorizer().dimension());
         metrics.put("unlabelled", unlabelled.size());
         metrics.putAll(crossValidate(data, unlabelled, folds, options, selfTraining, cvFold));
-        store.updateTraining(id, "RUNNING", "SAVE", ++step[0], null, null);
+        step(id, "SAVE", ++step[0]);
         ModelStore.Row row = store.save(model.toBytes(), createdBy, data.size(), String.join("\n", model.labels()), JSON.writeValueAsString(metrics));
         audit.record(createdBy, "triage.model.train", "v" + row.modelVersion(), data.size() + " examples, " + metrics);
         if (row.active()) activated(row, createdBy); // the first version

@@ -38,6 +38,9 @@ class TriageDemoDataTest extends ApiTestSupport {
     @Autowired
     Categories categories;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void theFirstStartTrainsAnActiveModelThatClassifiesIntoTheCataloguesGroups() throws Exception {
         ModelVersion version = awaitVersion();
@@ -59,6 +62,15 @@ class TriageDemoDataTest extends ApiTestSupport {
         demo.run(null); // a restart with models in the store trains nothing more
         assertThat(models.trainings(0, 10).items()).hasSize(1);
         assertThat(models.versions(0, 10).items()).hasSize(1);
+
+        // a stop during the first training left the examples without a model: the next start trains them again
+        long examplesStored = jdbc.sql("select count(*) from triage_example").query(Long.class).single();
+        jdbc.sql("delete from triage_training").update();
+        jdbc.sql("delete from triage_model").update();
+        demo.run(null);
+        assertThat(models.trainings(0, 10).items()).singleElement().satisfies(t -> assertThat(t.reason()).isEqualTo("DEMO"));
+        assertThat(awaitVersion().active()).isTrue();
+        assertThat(jdbc.sql("select count(*) from triage_example").query(Long.class).single()).isEqualTo(examplesStored);
     }
 
     @Test

@@ -177,6 +177,26 @@ class TriageApiTest extends ApiTestSupport {
         assertThat(jdbc.sql("select count(*) from triage_training where id = ? and slot is null").param(gone).query(Long.class).single()).isEqualTo(1L);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void aServerThatStopsEndsItsTrainingAndFreesTheSlotAtOnce() throws Exception {
+        trainedModel(upload(TinyData.csv(TinyData.messages(30, 71)), 202));
+        TriageModels server = new TriageModels(context.getBean(ModelStore.class), context.getBean(TrainingExamples.class),
+                context.getBean(org.hemei.identity.AuditLog.class), context.getBean(Triage.class), context.getBeanProvider(UnlabelledTexts.class),
+                context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+        long id = server.startTraining("RETRAIN").id();
+        server.stop(); // as at a restart: the training had not finished
+
+        JsonNode read = call(get("/api/triage/trainings/" + id).with(as("admin")), 200);
+        assertThat(read.path("status").asString()).isEqualTo("INTERRUPTED");
+        assertThat(read.path("error").asString()).contains("the server stopped");
+        assertThat(read.path("finishedAt").isNull()).isFalse();
+        trainedModel(call(post("/api/triage/models/retrain").with(as("admin")), 202)); // free at once, not after a minute
+        assertThat(call(get("/api/triage/trainings/" + id).with(as("admin")), 200).path("status").asString()).isEqualTo("INTERRUPTED");
+    }
+
     @Test
     void aTrainingRunningOnAnotherServerHoldsTheSlot() throws Exception {
         trainedModel(upload(TinyData.csv(TinyData.messages(30, 61)), 202));
