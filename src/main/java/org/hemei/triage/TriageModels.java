@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -211,7 +212,7 @@ public class TriageModels {
         try {
             ModelVersion made = train(id, c.lastExample(), c.data(), c.folds(), c.createdBy());
             log.info("Triage: training #{} made model v{} from {} examples", id, made.version(), made.trainingSize());
-        } catch (Stopped e) {
+        } catch (CancellationException e) { // stop() recorded it
             log.info("Triage: training #{} stopped with its server", id);
         } catch (RuntimeException e) {
             log.warn("Triage: training #{} failed", id, e);
@@ -222,16 +223,9 @@ public class TriageModels {
         }
     }
 
-    /** The server stopped the training ({@link #stop} recorded it). */
-    private static final class Stopped extends RuntimeException {
-        Stopped() {
-            super(null, null, false, false);
-        }
-    }
-
     /** Records a step, unless the server is stopping: then the training ends here. */
     private void step(long id, String stage, int stepsDone) {
-        if (Thread.currentThread().isInterrupted()) throw new Stopped();
+        if (Thread.currentThread().isInterrupted()) throw new CancellationException("the server is stopping");
         store.updateTraining(id, "RUNNING", stage, stepsDone, null, null);
     }
 

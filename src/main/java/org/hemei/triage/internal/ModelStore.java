@@ -150,16 +150,17 @@ public class ModelStore {
 
     /**
      * Records how far a training got ({@code stepsDone} never goes back); {@code status} other than QUEUED and RUNNING
-     * also ends it and frees the slot. Progress is recorded only while the training holds the slot: an ended one
-     * (interrupted by its server's stop) stays ended.
+     * also ends it and frees the slot. Only a training that holds the slot changes, so the first end wins: one
+     * its server's stop interrupted takes no more progress, and a training that just finished is not then called
+     * interrupted.
      */
     public void updateTraining(long id, String status, String stage, int stepsDone, Long modelId, String error) {
         OffsetDateTime now = now();
         boolean ended = !status.equals("QUEUED") && !status.equals("RUNNING");
         jdbc.sql("""
                 update triage_training set status = ?, stage = ?, steps_done = greatest(steps_done, ?), model_id = coalesce(?, model_id), error = ?,
-                       updated_at = ?, finished_at = ?, slot = case when ? then null else slot end where id = ? and (? or slot is not null)""")
-                .params(status, stage, stepsDone, modelId, error, now, ended ? now : null, ended, id, ended).update();
+                       updated_at = ?, finished_at = ?, slot = case when ? then null else slot end where id = ? and slot is not null""")
+                .params(status, stage, stepsDone, modelId, error, now, ended ? now : null, ended, id).update();
     }
 
     public Optional<Training> training(long id) {
