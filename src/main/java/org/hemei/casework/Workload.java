@@ -30,31 +30,41 @@ public class Workload {
 
     public List<Tally> ofCurrent() {
         Actor actor = Actor.current();
-        List<Tally> out = new ArrayList<>();
+        List<Wanted> wanted = new ArrayList<>();
         boolean centre = actor.isAdmin() || actor.has(Role.DISPATCHER);
         if (centre) {
-            out.add(board("workload.toRegister", new Orders.Query(EnumSet.of(Status.RECEIVED), null, null, null, null),
+            wanted.add(board("workload.toRegister", new Orders.Query(EnumSet.of(Status.RECEIVED), null, null, null, null),
                     "status=RECEIVED", false));
-            out.add(board("workload.awaitingDecision", Orders.Query.any().awaitingDecision(), "awaiting=true", false));
-            out.add(board("workload.toFollowUp", Orders.Query.any().awaitingFollowUp(), "followUp=true", false));
+            wanted.add(board("workload.awaitingDecision", Orders.Query.any().awaitingDecision(), "awaiting=true", false));
+            wanted.add(board("workload.toFollowUp", Orders.Query.any().awaitingFollowUp(), "followUp=true", false));
         }
         if (centre || actor.has(Role.LEADER)) {
-            out.add(board("workload.overdue", new Orders.Query(null, null, null, true, null), "overdue=true", true));
+            wanted.add(board("workload.overdue", new Orders.Query(null, null, null, true, null), "overdue=true", true));
         }
         if (actor.has(Role.UNIT_STAFF) || actor.has(Role.GRID_WORKER)) {
             // a unit signs and must not run late; the on-site checks are the grid worker's
             for (String tab : actor.scope().unitIds().isEmpty() ? List.of("verify") : List.of("sign", "soon", "overdue")) {
-                out.add(new Tally("inbox.tab." + tab, orders.count(Inbox.query(actor, tab, clock.instant())), "/casework/inbox?tab=" + tab,
+                wanted.add(new Wanted("inbox.tab." + tab, Inbox.query(actor, tab, clock.instant()), "/casework/inbox?tab=" + tab,
                         tab.equals("overdue")));
             }
         }
         if (actor.has(Role.RESIDENT) || actor.has(Role.COURIER)) { // their own reports, handled, waiting for their rating
-            out.add(new Tally("track.toRate", orders.count(Orders.Query.any().awaitingFollowUp()), "/track?rate=true", false));
+            wanted.add(new Wanted("track.toRate", Orders.Query.any().awaitingFollowUp(), "/track?rate=true", false));
+        }
+        List<Long> counts = orders.counts(wanted.stream().map(Wanted::query).toList());
+        List<Tally> out = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            Wanted w = wanted.get(i);
+            out.add(new Tally(w.label(), counts.get(i), w.link(), w.urgent()));
         }
         return out;
     }
 
-    private Tally board(String label, Orders.Query query, String filter, boolean urgent) {
-        return new Tally(label, orders.count(query), "/casework/board?" + filter, urgent);
+    /** A tally before it is counted: all of a page's are counted together. */
+    private record Wanted(String label, Orders.Query query, String link, boolean urgent) {
+    }
+
+    private static Wanted board(String label, Orders.Query query, String filter, boolean urgent) {
+        return new Wanted(label, query, "/casework/board?" + filter, urgent);
     }
 }

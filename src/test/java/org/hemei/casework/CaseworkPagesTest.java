@@ -258,6 +258,27 @@ class CaseworkPagesTest extends ApiTestSupport {
                 .isEqualTo(403);
     }
 
+    @Test
+    void eachInboxTabCountsItsOwnList() throws Exception {
+        long waiting = report().path("id").asLong();
+        step(waiting, "register", "dispatcher", Map.of("category", "SANITATION"));
+        step(waiting, "dispatch", "dispatcher", Map.of());
+        signed("SANITATION");
+        signed("SANITATION");
+        MockHttpSession street = signIn("street");
+        // the tabs are counted in one query: each count must still be its own tab's list length
+        java.util.regex.Matcher tab = java.util.regex.Pattern.compile(
+                "href=\"/casework/inbox\\?tab=(\\w+)\"[^>]*><span>[^<]+</span><span class=\"count\">(\\d+)</span>").matcher(page(street, "/casework/inbox"));
+        Map<String, Long> counts = new java.util.HashMap<>();
+        while (tab.find()) {
+            counts.put(tab.group(1), Long.parseLong(tab.group(2)));
+            assertThat(page(street, "/casework/inbox?tab=" + tab.group(1))).contains("共 " + tab.group(2) + " 条");
+        }
+        assertThat(counts).containsOnlyKeys("sign", "progress", "soon", "overdue", "verify", "assist");
+        assertThat(counts.get("sign")).isPositive();
+        assertThat(counts.get("progress")).isGreaterThanOrEqualTo(2);
+    }
+
     /** A resident's report, registered under the category, dispatched and signed for by the street. */
     private long signed(String category) throws Exception {
         long id = report().path("id").asLong();
