@@ -140,17 +140,18 @@ class CaseworkPages {
     String inbox(@RequestParam(required = false) String tab, @RequestParam(required = false) Integer page, Model model) {
         Actor actor = Actor.current();
         List<String> tabs = org.hemei.casework.Inbox.tabs(actor);
-        if (tab == null || !tabs.contains(tab)) tab = tabs.get(0);
+        String shown = tab != null && tabs.contains(tab) ? tab : tabs.get(0);
         java.time.Instant now = java.time.Instant.now();
-        Orders.Query query = org.hemei.casework.Inbox.query(actor, tab, now);
-        // each tab says how many wait in it; what is done only grows, so it is not counted
-        List<String> counted = tabs.stream().filter(t -> !t.equals("done")).toList();
-        List<Long> tally = orders.counts(counted.stream().map(t -> org.hemei.casework.Inbox.query(actor, t, now)).toList());
+        var result = orders.search(org.hemei.casework.Inbox.query(actor, shown, now), Paging.page(page), 20);
+        // each tab says how many wait in it (the shown one: its list's total); what is done only grows, so it is not counted
+        List<String> others = tabs.stream().filter(t -> !t.equals("done") && !t.equals(shown)).toList();
+        List<Long> tally = orders.counts(others.stream().map(t -> org.hemei.casework.Inbox.query(actor, t, now)).toList());
         java.util.Map<String, Long> counts = new java.util.HashMap<>();
-        for (int i = 0; i < counted.size(); i++) counts.put(counted.get(i), tally.get(i));
+        for (int i = 0; i < others.size(); i++) counts.put(others.get(i), tally.get(i));
+        if (!shown.equals("done")) counts.put(shown, result.total());
         model.addAttribute("counts", counts);
-        model.addAttribute("result", orders.search(query, Paging.page(page), 20));
-        model.addAttribute("tab", tab);
+        model.addAttribute("result", result);
+        model.addAttribute("tab", shown);
         model.addAttribute("tabs", tabs);
         return "casework/inbox";
     }
