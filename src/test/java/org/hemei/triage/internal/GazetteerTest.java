@@ -56,6 +56,25 @@ class GazetteerTest {
     }
 
     @Test
+    void anOrdinaryWordNamesNoPlace() {
+        // 路口 is a crossing, 长沙市 the city: neither is 长沙县's 路口镇 nor 浏阳's 沙市镇.
+        assertThat(GAZETTEER.locate("东三路与望仙路口的菜市场还没建成，长沙市民买菜难", 5))
+                .noneMatch(c -> c.place().name().startsWith("路口") || c.place().name().startsWith("沙市"));
+        Candidate town = GAZETTEER.locate("长沙县路口镇的路灯坏了", 5).get(0);
+        assertThat(town.place().code()).isEqualTo("430121108");
+        assertThat(town.matched()).contains("路口镇");
+    }
+
+    @Test
+    void readsTheCharacterResidentsTypeForARareOne() {
+        // The official name is 㮾梨街道; residents write 榔梨.
+        Candidate c = GAZETTEER.locate("希望长沙县榔梨街道做好交通规划建设", 5).get(0);
+        assertThat(c.place().code()).isEqualTo("430121004");
+        assertThat(c.matched()).contains("榔梨街道");
+        assertThat(GAZETTEER.locate("㮾梨的菜市场", 5).get(0).place().code()).isEqualTo("430121004");
+    }
+
+    @Test
     void findsCompoundsAndNothingInPlainText() {
         Candidate c = GAZETTEER.locate("测试花园小区的电梯坏了", 5).get(0);
         assertThat(c.place().kind()).isEqualTo(Kind.COMPOUND);
