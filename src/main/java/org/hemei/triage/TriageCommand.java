@@ -66,6 +66,10 @@ public final class TriageCommand {
             err.println(USAGE);
             return 2;
         }
+        if (args[0].equals("help") || Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            out.println(USAGE);
+            return 0;
+        }
         try {
             Map<String, String> opts = options(Arrays.copyOfRange(args, 1, args.length));
             Map<String, Object> result = switch (args[0]) {

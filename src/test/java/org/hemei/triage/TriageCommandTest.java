@@ -101,6 +101,14 @@ class TriageCommandTest {
     }
 
     @Test
+    void helpPrintsTheUsageAndSucceeds() {
+        assertThat(run("cross-validate", "--help")).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("triage cross-validate --data FILE");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(run("-h")).isEqualTo(0);
+    }
+
+    @Test
     void anUnknownLossIsRefusedByName() throws Exception {
         Path train = Files.writeString(dir.resolve("train.csv"), TinyData.csv(TinyData.messages(5, 1)));
         assertThat(run("evaluate", "--train", train.toString(), "--test", train.toString(), "--loss", "hinge")).isEqualTo(2);
