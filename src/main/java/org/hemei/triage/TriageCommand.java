@@ -66,7 +66,8 @@ public final class TriageCommand {
             err.println(USAGE);
             return 2;
         }
-        if (args[0].equals("help") || Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+        List<String> given = List.of(args);
+        if (given.get(0).equals("help") || given.contains("--help") || given.contains("-h")) {
             out.println(USAGE);
             return 0;
         }

@@ -23,6 +23,10 @@ public final class PlaceEvaluation {
     private PlaceEvaluation() {
     }
 
+    /** A message (title and body) and the official reply to it. */
+    private record Replied(String text, String reply) {
+    }
+
     public static Map<String, Object> run(Path replies) {
         String text;
         try {
@@ -42,17 +46,19 @@ public final class PlaceEvaluation {
         List<Gazetteer.Place> streets = places.stream()
                 .filter(p -> p.kind() == Gazetteer.Kind.STREET && p.name().endsWith("街道")).toList();
 
+        List<Replied> messages = new ArrayList<>();
         for (Csv.Row r : rows.subList(1, rows.size())) {
             if (r.fields().size() != header.size()) {
                 throw new CsvException(replies.toString(), r.line(), "expected " + header.size() + " fields, found " + r.fields().size());
             }
-            // Untimed warm-up: timed cold, the ~150 messages below would measure the JIT, not the gazetteer.
-            gazetteer.locate(r.fields().get(title) + "\n" + r.fields().get(body), 10);
+            messages.add(new Replied(r.fields().get(title) + "\n" + r.fields().get(body), r.fields().get(reply)));
         }
+        // Untimed warm-up: timed cold, the ~150 messages below would measure the JIT, not the gazetteer.
+        for (Replied m : messages) gazetteer.locate(m.text(), 10);
         int withTruth = 0, severalStreets = 0, proposed = 0, correct = 0, districtCorrect = 0, districtProposed = 0;
         long nanos = 0;
-        for (Csv.Row r : rows.subList(1, rows.size())) {
-            String answer = r.fields().get(reply);
+        for (Replied m : messages) {
+            String answer = m.reply();
             Set<String> named = new LinkedHashSet<>();
             for (Gazetteer.Place s : streets) if (answer.contains(s.name())) named.add(s.code());
             if (named.size() != 1) {
@@ -62,7 +68,7 @@ public final class PlaceEvaluation {
             String truth = named.iterator().next();
             withTruth++;
             long start = System.nanoTime();
-            List<Gazetteer.Candidate> candidates = gazetteer.locate(r.fields().get(title) + "\n" + r.fields().get(body), 10);
+            List<Gazetteer.Candidate> candidates = gazetteer.locate(m.text(), 10);
             nanos += System.nanoTime() - start;
             String street = null;
             for (Gazetteer.Candidate c : candidates) {
@@ -81,7 +87,7 @@ public final class PlaceEvaluation {
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("messages", rows.size() - 1);
+        out.put("messages", messages.size());
         out.put("with_one_street_in_reply", withTruth);
         out.put("skipped_several_streets_in_reply", severalStreets);
         out.put("street_proposed", proposed);
